@@ -1,0 +1,11 @@
+export * from './errors.js';
+export * from './ids.js';
+export * from './messages.js';
+export * from './envelope.js';
+export * from './stage.js';
+export * from './transport.js';
+export * from './in-memory-transport.js';
+export * from './attach-stage.js';
+export * from './logger.js';
+export * from './config.js';
+export { z } from 'zod';

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/**
+ * The message types stages exchange. These schemas are the only thing stages share; a stage
+ * never imports another stage. Every payload is plain JSON (it crosses Kafka in distributed mode).
+ */
+
+export const indicatorTypes = ['phone', 'email', 'handle', 'crypto', 'url', 'domain'] as const;
+export type IndicatorType = (typeof indicatorTypes)[number];
+
+/** A closed list: a handle on a platform not listed here is kept as a URL, not a handle. */
+export const handlePlatforms = [
+  'whatsapp', 'telegram', 'snapchat', 'instagram', 'kik', 'onlyfans', 'twitter',
+  'signal', 'skype', 'wechat', 'line', 'tiktok', 'facebook',
+] as const;
+export type HandlePlatform = (typeof handlePlatforms)[number];
+
+export const cryptoChains = ['bitcoin', 'ethereum', 'monero'] as const;
+export type CryptoChain = (typeof cryptoChains)[number];
+
+/**
+ * Where an indicator was read. Offsets are UTF-16 code unit offsets into:
+ * - `text`: the ad's extracted text (`AdExtracted.text`)
+ * - `html-attr`: the attribute value named by `attribute` (e.g. an `href`)
+ * - `url`: the page's URL
+ * - `ocr`: the OCR text of the image `imageSha256`
+ */
+export const provenanceSources = ['text', 'html-attr', 'url', 'ocr'] as const;
+export type ProvenanceSource = (typeof provenanceSources)[number];
+
+export const ProvenanceSchema = z.object({
+  captureId: z.string().min(1),
+  source: z.enum(provenanceSources),
+  attribute: z.string().optional(),
+  imageSha256: z.string().optional(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  raw: z.string(),
+  /** True when the raw text needed de-obfuscation (words for digits, spaced separators, "(at)"...). */
+  obfuscated: z.boolean(),
+  /** Names of the extraction rules that fired, for auditing a match. */
+  rules: z.array(z.string()),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+export const IndicatorSchema = z.object({
+  type: z.enum(indicatorTypes),
+  /** Normalised value: E.164 phone, lowercased email, lowercased handle without '@', registrable domain... */
+  value: z.string().min(1),
+  platform: z.enum(handlePlatforms).optional(),
+  chain: z.enum(cryptoChains).optional(),
+  /** Every place in the capture the indicator was read from; at least one. */
+  provenance: z.array(ProvenanceSchema).min(1),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const PageCapturedSchema = z.object({
+  captureId: z.string().min(1),
+  /** The URL as requested (after canonicalisation). */
+  url: z.string(),
+  /** The URL after redirects. */
+  finalUrl: z.string(),
+  canonicalUrl: z.string(),
+  /** Host name of the final URL, e.g. `velvet-nights.test`. */
+  site: z.string(),
+  depth: z.number().int().nonnegative(),
+  status: z.number().int(),
+  contentType: z.string(),
+  /** Selected response headers (lowercased names): content-type, last-modified, etag, server, location... */
+  headers: z.record(z.string(), z.string()),
+  fetchedAt: z.string(),
+  /** Proxy the fetch went through, credentials removed; null for a direct fetch. */
+  proxy: z.string().nullable(),
+  fetchMode: z.enum(['http', 'browser']),
+  bodySha256: z.string(),
+  bodyBytes: z.number().int().nonnegative(),
+  /** True when the body was cut at the size cap; the capture keeps what arrived. */
+  truncated: z.boolean(),
+  /**
+   * The decoded body for text content types (HTML, XML, JSON, plain text), empty otherwise.
+   * Carried in the message so extraction needs no shared disk; the raw bytes are in the blob store.
+   */
+  body: z.string(),
+});
+export type PageCaptured = z.infer<typeof PageCapturedSchema>;
+
+export const AdLocationSchema = z.object({
+  text: z.string(),
+  city: z.string().optional(),
+  /** ISO 3166-1 alpha-2. */
+  country: z.string().length(2).optional(),
+});
+export type AdLocation = z.infer<typeof AdLocationSchema>;
+
+export const AdExtractedSchema = z.object({
+  /** adIdFor(canonicalUrl): stable across captures of the same ad. */
+  adId: z.string().min(1),
+  captureId: z.string().min(1),
+  url: z.string(),
+  canonicalUrl: z.string(),
+  site: z.string(),
+  fetchedAt: z.string(),
+  title: z.string(),
+  text: z.string(),
+  /** sha256 of the normalised title + text: tells versions of one ad apart. */
+  contentHash: z.string(),
+  postedAt: z.string().nullable(),
+  location: AdLocationSchema.nullable(),
+  /** BCP 47 language tag of the ad text, when known. */
+  language: z.string().nullable(),
+  /** The country used for national-format phone numbers, and how it was chosen. */
+  defaultCountry: z.object({ country: z.string().length(2), basis: z.string() }).nullable(),
+  indicators: z.array(IndicatorSchema),
+  /** How the page was recognised as an ad, for auditing the classifier. */
+  detection: z.object({ method: z.enum(['site-config', 'generic']), score: z.number(), reasons: z.array(z.string()) }),
+});
+export type AdExtracted = z.infer<typeof AdExtractedSchema>;
+
+export const DomainSeenSchema = z.object({
+  /** Registrable domain (Public Suffix List). */
+  domain: z.string().min(1),
+  via: z.enum(['site', 'url', 'email']),
+  captureId: z.string().min(1),
+  adId: z.string().nullable(),
+});
+export type DomainSeen = z.infer<typeof DomainSeenSchema>;
+
+export const messageSchemas = {
+  'page.captured': PageCapturedSchema,
+  'ad.extracted': AdExtractedSchema,
+  'domain.seen': DomainSeenSchema,
+} as const;
+
+export type MessageType = keyof typeof messageSchemas;
+export const messageTypes = Object.keys(messageSchemas) as MessageType[];
+export type PayloadOf<T extends MessageType> = z.infer<(typeof messageSchemas)[T]>;

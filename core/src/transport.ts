@@ -1,0 +1,35 @@
+import type { Envelope } from './envelope.js';
+import type { MessageType } from './messages.js';
+
+export type MessageHandler<T extends MessageType = MessageType> = (envelope: Envelope<T>) => Promise<void>;
+
+export interface SubscribeOptions {
+  /** Consumer group: every group receives every message of the type once. */
+  group: string;
+  /** Messages of this subscription handled at once. */
+  concurrency?: number;
+}
+
+/** A message that failed for good, with why; kept, never silently dropped. */
+export interface DeadLetter {
+  envelope: Envelope;
+  group: string;
+  error: string;
+  attempts: number;
+  failedAt: string;
+}
+
+/**
+ * The port between stages. Implementations: the in-memory transport here (embedded mode) and the
+ * Kafka transport in @indicia/bus (distributed mode). Delivery is at-least-once.
+ */
+export interface Transport {
+  readonly name: string;
+  /** Validates and sends; may wait (back-pressure) when consumers are behind. */
+  publish(envelope: Envelope): Promise<void>;
+  subscribe<T extends MessageType>(type: T, handler: MessageHandler<T>, options: SubscribeOptions): void;
+  /** Resolves once nothing is queued or being handled. */
+  drain(): Promise<void>;
+  onDeadLetter(listener: (deadLetter: DeadLetter) => void): void;
+  close(): Promise<void>;
+}
