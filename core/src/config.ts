@@ -10,6 +10,8 @@ export interface ConfigField<S extends z.ZodType = z.ZodType> {
   schema: S;
   /** Environment variable that sets it, e.g. INDICIA_MAX_PAGES. */
   env?: string;
+  /** Command-line flag that sets it, e.g. --max-pages (named in error messages). */
+  flag?: string;
   description: string;
   /** Redacted when the effective config is logged. */
   secret?: boolean;
@@ -40,7 +42,7 @@ export function defineConfig<F extends ConfigFields>(fields: F) {
       for (const [key, field] of Object.entries(fields)) {
         const envName = field.env;
         const candidates: Array<[ConfigSource, unknown, string]> = [
-          ['flag', layers.flags?.[key], `flag for ${key}`],
+          ['flag', layers.flags?.[key], field.flag ?? `flag for ${key}`],
           ['env', envName ? layers.env?.[envName] : undefined, `environment variable ${envName}`],
           ['file', layers.file?.[key], `config file key "${key}"`],
         ];

@@ -1,0 +1,68 @@
+import { Option, type Command } from 'commander';
+import { integerFlag } from '../integer-flag.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The flags a crawl accepts (crawl and demo share them). Names map 1:1 to crawl config fields. */
+export function addCrawlFlags(command: Command): Command {
+  return command
+    .option('--proxy <url>', 'send every request through this proxy; never connect directly (env INDICIA_PROXY)')
+    .option('--max-pages <n>', 'pages in this data directory\'s frontier, at most (default 1000)', integerFlag({ min: 1 }))
+    .option('--max-depth <n>', 'links followed from a seed, at most (default 10)', integerFlag({ min: 0 }))
+    .option('--allow <regex>', 'also crawl URLs matching this pattern (repeatable)', collect)
+    .option('--deny <regex>', 'never crawl URLs matching this pattern (repeatable)', collect)
+    .option('--concurrency <n>', 'requests in flight in all (default 10)', integerFlag({ min: 1 }))
+    .option('--per-host-concurrency <n>', 'requests in flight to one host (default 4)', integerFlag({ min: 1 }))
+    .option('--delay <ms>', 'pause between requests to one host (default 0)', integerFlag({ min: 0 }))
+    .option('--ignore-robots', 'do not honour robots.txt (recorded with the run)')
+    .option('--max-response-bytes <n>', 'cut larger responses and mark them truncated (default 5 MiB)', integerFlag({ min: 1 }))
+    .option('--timeout <ms>', 'per request (default 30000)', integerFlag({ min: 1 }))
+    .option('--retries <n>', 'retries on timeouts and 5xx (default 3)', integerFlag({ min: 0 }))
+    .option('--recrawl', 'fetch pages captured in an earlier run again (updates last seen)')
+    .option('--country <cc>', 'country for national phone numbers when a page does not tell (e.g. US)')
+    .option('--config <file>', 'JSON file with any of these settings, plus "sites": per-site extraction config')
+    .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
+    .option('--verbose', 'write the JSON log lines to stderr instead of the data directory')
+    .addOption(new Option('--json', 'print the summary as JSON on stdout'));
+}
+
+export interface CrawlFlagValues {
+  proxy?: string;
+  maxPages?: number;
+  maxDepth?: number;
+  allow?: string[];
+  deny?: string[];
+  concurrency?: number;
+  perHostConcurrency?: number;
+  delay?: number;
+  ignoreRobots?: boolean;
+  maxResponseBytes?: number;
+  timeout?: number;
+  retries?: number;
+  recrawl?: boolean;
+  country?: string;
+  config?: string;
+  data?: string;
+  verbose?: boolean;
+  json?: boolean;
+}
+
+/** Flag values keyed by config field; flags not given stay undefined so env and file can apply. */
+export function crawlFlagsToConfig(flags: CrawlFlagValues): Record<string, unknown> {
+  return {
+    proxy: flags.proxy,
+    maxPages: flags.maxPages,
+    maxDepth: flags.maxDepth,
+    allow: flags.allow,
+    deny: flags.deny,
+    concurrency: flags.concurrency,
+    perHostConcurrency: flags.perHostConcurrency,
+    perHostDelayMs: flags.delay,
+    respectRobotsTxt: flags.ignoreRobots ? false : undefined,
+    maxResponseBytes: flags.maxResponseBytes,
+    requestTimeoutMs: flags.timeout,
+    maxRetries: flags.retries,
+    recrawl: flags.recrawl ? true : undefined,
+    defaultCountry: flags.country,
+  };
+}

@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { SqliteIndexStore, type SearchHit } from '@indicia/indexer';
+import { integerFlag } from '../integer-flag.js';
+import { requireIndex, resolveDataDir } from '../data-dir.js';
+import { interpretQuery, type SearchInput } from '../interpret-query.js';
+
+interface SearchFlags extends Omit<SearchInput, 'text'> {
+  json?: boolean;
+  data?: string;
+}
+
+export function registerSearchCommand(program: Command): void {
+  program
+    .command('search')
+    .description('Find ads by phone, email, handle or text in the index')
+    .argument('[text]', 'free text, or a phone/email/handle (recognised automatically)')
+    .option('--phone <phone>', 'a phone number in any common format ("(702) 555-0134", "+44 7700 900123")')
+    .option('--email <email>', 'an email address')
+    .option('--handle <platform:value>', 'a platform handle, e.g. telegram:anna_x')
+    .option('--country <cc>', 'ads located in this country (ISO code); also the country for a national phone number')
+    .option('--site <host>', 'ads on this site only')
+    .option('--limit <n>', 'results per page', integerFlag({ min: 1 }), 20)
+    .option('--offset <n>', 'skip this many results', integerFlag(), 0)
+    .option('--json', 'print results as JSON')
+    .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ indicia search "(702) 555-0134"             same as --phone; E.164 +17025550134 is what is matched
+  $ indicia search --phone 07700900123 --country GB
+  $ indicia search --email anna@example.com
+  $ indicia search --handle telegram:anna_x
+  $ indicia search "hostess Madrid" --country ES --json`,
+    )
+    .action(async (text: string | undefined, flags: SearchFlags) => {
+      const { query, readAs } = interpretQuery({ ...flags, text });
+      const layout = requireIndex(resolveDataDir(flags.data));
+      const store = SqliteIndexStore.open(layout.index);
+      try {
+        const page = await store.search(query);
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify({ query, total: page.total, hits: page.hits }, null, 2)}\n`);
+          return;
+        }
+        const described = readAs.map((r) => `${r.as} ${r.value}`).join(' and ') || 'filters';
+        process.stdout.write(`${page.total} ad${page.total === 1 ? '' : 's'} for ${described}${query.country ? ` in ${query.country}` : ''}\n`);
+        page.hits.forEach((hit, i) => process.stdout.write(formatHit(hit, (query.offset ?? 0) + i + 1)));
+        const shown = (query.offset ?? 0) + page.hits.length;
+        if (page.total > shown) process.stdout.write(`\n… ${page.total - shown} more: add --offset ${shown}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+function formatHit(hit: SearchHit, n: number): string {
+  const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  const matched = hit.matched.map((m) => `${m.platform ?? m.chain ?? m.type} ${m.value}`).join(', ');
+  const others = hit.indicators.filter((i) => !hit.matched.some((m) => m.type === i.type && m.value === i.value)).map((i) => `${i.platform ?? i.type} ${i.value}`);
+  return [
+    ``,
+    `${n}. ${oneLine(hit.title) || '(untitled)'} — ${hit.site}`,
+    `   ${hit.url}`,
+    `   first seen ${day(hit.firstSeen)} · last seen ${day(hit.lastSeen)}${hit.location ? ` · ${oneLine(hit.location.text)}` : ''}`,
+    `   ${oneLine(hit.snippet)}`,
+    matched ? `   matched: ${matched}` : '',
+    others.length ? `   also: ${others.slice(0, 6).join(', ')}${others.length > 6 ? ', …' : ''}` : '',
+  ].filter((line) => line !== '').join('\n') + '\n';
+}
+
+/** Scraped text is printed on one line with control characters removed, so it cannot drive the terminal. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+}

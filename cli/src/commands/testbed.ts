@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { groundTruth, startTestbed } from '@indicia/testbed';
+import { integerFlag } from '../integer-flag.js';
+
+interface TestbedFlags {
+  seed: number;
+  ads: number;
+  port?: number;
+  host?: string;
+}
+
+const seedOption = ['--seed <n>', 'the same seed always builds the same sites', integerFlag(), 1] as const;
+const adsOption = ['--ads <n>', 'number of ads (default 200; 100000+ for benchmarks)', integerFlag({ min: 1 }), 200] as const;
+
+export function registerTestbedCommand(program: Command): void {
+  const testbed = program.command('testbed').description('The offline synthetic ad web used by tests, the demo and benchmarks');
+
+  testbed
+    .command('serve')
+    .description('Serve the synthetic sites behind an HTTP forward proxy on 127.0.0.1')
+    .option(...seedOption)
+    .option(...adsOption)
+    .option('--port <n>', 'proxy port (default: a free one)', integerFlag({ min: 0 }))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ indicia testbed serve --port 8118
+  $ curl -x http://127.0.0.1:8118 http://velvet-nights.test/
+  $ indicia crawl http://velvet-nights.test/ --proxy http://127.0.0.1:8118`,
+    )
+    .action(async (flags: TestbedFlags) => {
+      const running = await startTestbed({ seed: flags.seed, ads: flags.ads, proxyPort: flags.port });
+      process.stdout.write(
+        [
+          `testbed (seed ${flags.seed}, ${flags.ads} ads) is up`,
+          `  proxy:  ${running.proxyUrl}`,
+          ...running.sites.map((site) => `  site:   ${site.seedUrl}  (${site.kind}; ${site.language.join(', ')})`),
+          '',
+          `  curl -x ${running.proxyUrl} ${running.seedUrls[0] ?? ''}`,
+          `  indicia crawl ${running.seedUrls.join(' ')} --proxy ${running.proxyUrl}`,
+          `  indicia testbed truth --seed ${flags.seed} --ads ${flags.ads}   (what a crawl should find)`,
+          'Ctrl-C stops it.',
+          '',
+        ].join('\n'),
+      );
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await running.close();
+    });
+
+  testbed
+    .command('truth')
+    .description('Print the ground truth as JSON: every ad\'s URL and the indicators it holds')
+    .option(...seedOption)
+    .option(...adsOption)
+    .addHelpText('after', '\nExample:\n  $ indicia testbed truth --seed 1 | jq \'.ads[0]\'')
+    .action((flags: TestbedFlags) => {
+      process.stdout.write(`${JSON.stringify(groundTruth({ seed: flags.seed, ads: flags.ads }), null, 2)}\n`);
+    });
+}

@@ -1,0 +1,47 @@
+import type { CrawlOutcome } from './run-crawl.js';
+
+const number = new Intl.NumberFormat('en-US');
+
+export function crawlReportJson(outcome: CrawlOutcome) {
+  const { result } = outcome;
+  return {
+    runId: result.runId,
+    dataDir: outcome.dataDir,
+    log: outcome.logLocation,
+    durationMs: result.durationMs,
+    pages: {
+      captured: result.crawl.captured,
+      failed: result.crawl.failed,
+      robotsBlocked: result.crawl.skippedByRobots,
+      alreadyCaptured: result.crawl.alreadyCaptured,
+      replayed: result.replayed,
+      pagesPerSecond: Number(result.crawl.pagesPerSecond.toFixed(2)),
+    },
+    failures: result.crawl.failures.slice(0, 50),
+    thisRun: { ads: result.adsThisRun, indicators: result.indicatorsThisRun },
+    index: result.index,
+    deadLetters: result.deadLetters,
+  };
+}
+
+/** The human summary: what was fetched, what failed and why, what is now searchable. */
+export function crawlReportText(outcome: CrawlOutcome): string {
+  const report = crawlReportJson(outcome);
+  const lines = [
+    `crawled ${number.format(report.pages.captured)} pages in ${(report.durationMs / 1000).toFixed(1)} s (${report.pages.pagesPerSecond} pages/s)` +
+      (report.pages.alreadyCaptured ? `; ${number.format(report.pages.alreadyCaptured)} captured before were not fetched again` : '') +
+      (report.pages.replayed ? `; ${number.format(report.pages.replayed)} captures from an interrupted run processed` : ''),
+    `  failed: ${number.format(report.pages.failed)}   robots.txt blocked: ${number.format(report.pages.robotsBlocked)}   dead letters: ${report.deadLetters}`,
+  ];
+  for (const failure of report.failures.slice(0, 8)) lines.push(`    ✗ ${failure.url} — ${failure.reason}`);
+  if (report.pages.failed > 8) lines.push(`    … ${report.pages.failed - Math.min(8, report.failures.length)} more in the log`);
+  const byType = Object.entries(report.index.indicatorsByType).map(([type, count]) => `${type} ${number.format(count)}`).join(', ');
+  lines.push(
+    `this run: ${number.format(report.thisRun.ads)} ads, ${number.format(report.thisRun.indicators)} distinct indicators`,
+    `index:    ${number.format(report.index.ads)} ads, ${number.format(report.index.indicators)} indicators (${byType || 'none'})`,
+  );
+  for (const site of report.index.sites) lines.push(`          ${site.site}: ${number.format(site.ads)} ads`);
+  lines.push(`data:     ${report.dataDir}   log: ${report.log}`);
+  if (report.pages.captured === 0 && report.pages.alreadyCaptured > 0) lines.push('nothing new to fetch: every page in scope was captured before (use --recrawl to fetch them again)');
+  return lines.join('\n');
+}

@@ -1,0 +1,131 @@
+import { strict as assert } from 'node:assert';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { SqliteIndexStore, type ExportedAd } from '@indicia/indexer';
+import { groundTruth, startTestbed, type RunningTestbed } from '@indicia/testbed';
+import { runIndicia, tempDir } from './test-support/run-cli.js';
+import { compareWithTruth } from './test-support/truth-comparison.js';
+
+const seed = 7;
+const adCount = 200;
+
+async function exportedAds(dataDir: string): Promise<ExportedAd[]> {
+  const store = SqliteIndexStore.open(join(dataDir, 'index.sqlite'));
+  const ads: ExportedAd[] = [];
+  for await (const ad of store.exportAds()) ads.push(ad);
+  await store.close();
+  return ads;
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('indicia crawl on the testbed, through its proxy', () => {
+  let testbed: RunningTestbed;
+  const dir = tempDir('pipeline');
+  const truth = groundTruth({ seed, ads: adCount });
+  let summary: { pages: { captured: number; failed: number; robotsBlocked: number }; failures: Array<{ url: string; reason: string }>; index: { ads: number } };
+  let ads: ExportedAd[];
+
+  before(async () => {
+    testbed = await startTestbed({ seed, ads: adCount });
+    const result = await runIndicia(['crawl', ...testbed.seedUrls, '--proxy', testbed.proxyUrl, '--data', dir.path, '--max-pages', '5000', '--per-host-concurrency', '8', '--retries', '2', '--json']);
+    assert.equal(result.code, 0, `crawl failed: ${result.stderr}`);
+    summary = JSON.parse(result.stdout);
+    ads = await exportedAds(dir.path);
+  });
+  after(async () => {
+    await testbed.close();
+    dir.remove();
+  });
+
+  it('finds every ad of the truth and no ad made from a listing page', () => {
+    const truthUrls = new Set(truth.ads.map((ad) => ad.url));
+    const extra = ads.filter((ad) => !truthUrls.has(ad.url)).map((ad) => ad.url);
+    const missing = [...truthUrls].filter((url) => !ads.some((ad) => ad.url === url));
+    assert.deepEqual(missing.slice(0, 5), [], `${missing.length} truth ads not indexed`);
+    assert.ok(extra.length <= truth.ads.length * 0.01, `${extra.length} ads not in the truth, e.g. ${extra.slice(0, 3).join(' ')}`);
+    assert.equal(new Set(ads.map((ad) => ad.url)).size, ads.length, 'duplicate ads');
+  });
+
+  it('extracts phones with precision and recall >= 0.99', () => {
+    const phones = compareWithTruth(truth, ads, 'phone');
+    assert.ok(phones.precision >= 0.99 && phones.recall >= 0.99, JSON.stringify(phones, null, 1));
+  });
+
+  it('extracts emails with precision and recall >= 0.99', () => {
+    const emails = compareWithTruth(truth, ads, 'email');
+    assert.ok(emails.precision >= 0.99 && emails.recall >= 0.99, JSON.stringify(emails, null, 1));
+  });
+
+  it('honours robots.txt and never connects to a site directly', () => {
+    assert.equal(testbed.requestLog.filter((entry) => entry.path.startsWith('/private/')).length, 0);
+    assert.ok(summary.pages.robotsBlocked > 0, 'robots-blocked pages are reported');
+    assert.equal(testbed.countRequests({ via: 'origin' }), 0);
+  });
+
+  it('goes on past bad pages and says why each failed', () => {
+    const reasons = new Map(summary.failures.map((f) => [new URL(f.url).pathname, f.reason]));
+    assert.ok(reasons.has('/trap/error'), `500 page recorded as failed: ${JSON.stringify(summary.failures)}`);
+    assert.ok([...reasons.keys()].some((path) => path.startsWith('/trap/loop')), 'redirect loop recorded as failed');
+    for (const reason of reasons.values()) assert.ok(reason.length > 5);
+    assert.ok(summary.pages.captured > truth.ads.length, 'the run went on');
+  });
+
+  it('finds ads by a phone typed in national format, with the match in the snippet', async () => {
+    const counts = new Map<string, number>();
+    for (const ad of truth.ads) for (const phone of ad.phones) counts.set(phone, (counts.get(phone) ?? 0) + 1);
+    const [phone, expected] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const national = parsePhoneNumberFromString(phone)!.formatNational();
+    const result = await runIndicia(['search', national, '--country', parsePhoneNumberFromString(phone)!.country!, '--limit', '1000', '--json', '--data', dir.path]);
+    assert.equal(result.code, 0, result.stderr);
+    const page = JSON.parse(result.stdout) as { query: { phone: string }; total: number; hits: Array<{ url: string; snippet: string; matched: Array<{ value: string }> }> };
+    assert.equal(page.query.phone, phone);
+    assert.equal(page.total, expected);
+    assert.ok(page.hits.every((hit) => hit.matched.some((m) => m.value === phone)));
+    assert.ok(page.hits.some((hit) => hit.snippet.includes('«')), 'snippet marks the match');
+    const text = await runIndicia(['search', '--phone', phone, '--data', dir.path]);
+    assert.match(text.stdout, new RegExp(`^${expected} ads? for phone \\${phone}`));
+  });
+
+  it('exports one record per ad as JSON Lines and as CSV', async () => {
+    const jsonl = await runIndicia(['export', '--format', 'jsonl', '--data', dir.path]);
+    assert.equal(jsonl.code, 0, jsonl.stderr);
+    const records = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(records.length, ads.length);
+    assert.deepEqual(Object.keys(records[0]).sort(), ['firstSeen', 'id', 'indicators', 'lastSeen', 'site', 'text', 'title', 'url']);
+    const csv = await runIndicia(['export', '--format', 'csv', '--data', dir.path]);
+    assert.equal(csv.code, 0, csv.stderr);
+    assert.match(csv.stdout, /^"id","url","site","title","text","firstSeen","lastSeen","phones","emails","handles","indicators"\r\n/);
+  });
+
+  it('fetches nothing again when the same crawl is run on a finished data directory', async () => {
+    const before = testbed.requestLog.length;
+    const result = await runIndicia(['crawl', ...testbed.seedUrls, '--proxy', testbed.proxyUrl, '--data', dir.path, '--max-pages', '5000', '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const again = JSON.parse(result.stdout);
+    assert.equal(again.pages.captured, 0);
+    assert.equal(testbed.requestLog.slice(before).filter((e) => !e.path.endsWith('robots.txt')).length, 0);
+    assert.equal((await exportedAds(dir.path)).length, ads.length);
+  });
+
+  it('with the proxy down, every request fails and none goes direct', async () => {
+    const deadProxy = `http://127.0.0.1:${await closedPort()}`;
+    const direct = tempDir('proxy-down');
+    try {
+      const result = await runIndicia(['crawl', `${testbed.originUrl}/`, 'http://velvet-nights.test/', '--proxy', deadProxy, '--retries', '1', '--data', direct.path, '--json']);
+      assert.equal(result.code, 1, 'a crawl where every page failed is an error');
+      assert.match(result.stderr, /proxy/i);
+      assert.equal(testbed.countRequests({ via: 'origin' }), 0, 'no direct connection to the site');
+    } finally {
+      direct.remove();
+    }
+  });
+});
