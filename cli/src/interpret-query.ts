@@ -72,7 +72,7 @@ function readFreeText(text: string, country: string | undefined, query: SearchQu
       return;
     }
   }
-  if (!query.handle && /^[a-z]+:@?[\w.\-]+$/i.test(text) && (handlePlatforms as readonly string[]).includes(text.split(':')[0]!.toLowerCase())) {
+  if (!query.handle && /^[a-z]+:@?[\w.-]+$/i.test(text) && (handlePlatforms as readonly string[]).includes(text.split(':')[0]!.toLowerCase())) {
     const handle = normalizeHandle(text);
     if (handle) {
       query.handle = handle;

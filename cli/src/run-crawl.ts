@@ -1,5 +1,5 @@
 import { UsageError, newRunId } from '@indicia/core';
-import { canonicalizeUrl, type CrawlSettings } from '@indicia/crawler';
+import { canonicalizeUrl, crawlSettingsSchema, type CrawlSettings } from '@indicia/crawler';
 import { crawlConfig, readConfigFile } from './crawl-config.js';
 import { crawlFlagsToConfig, type CrawlFlagValues } from './commands/crawl-flags.js';
 import { prepareDataDir, resolveDataDir } from './data-dir.js';
@@ -46,7 +46,8 @@ export async function runCrawlRequest(request: CrawlRequest): Promise<CrawlOutco
   const { log, location } = createRunLogger({ toStderr: Boolean(request.flags.verbose), logsDir: layout.logs, runId });
   log.info({ runId, seedCount: seeds.length, dataDir, config: crawlConfig.redact(values), sources }, 'effective configuration');
 
-  const settings: CrawlSettings = {
+  // Fields the CLI does not expose take the crawler's own defaults.
+  const settings: CrawlSettings = crawlSettingsSchema.parse({
     seeds,
     dataDir,
     proxyUrl: values.proxy,
@@ -64,7 +65,8 @@ export async function runCrawlRequest(request: CrawlRequest): Promise<CrawlOutco
     maxRetries: values.maxRetries,
     userAgent: values.userAgent,
     recrawl: values.recrawl,
-  };
+    retryFailed: values.retryFailed,
+  });
   if (request.banner) process.stderr.write(`${request.banner}\n`);
   if (!values.respectRobotsTxt) process.stderr.write('note: robots.txt is ignored for this run (recorded with the run)\n');
 

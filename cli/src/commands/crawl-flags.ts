@@ -19,6 +19,7 @@ export function addCrawlFlags(command: Command): Command {
     .option('--timeout <ms>', 'per request (default 30000)', integerFlag({ min: 1 }))
     .option('--retries <n>', 'retries on timeouts and 5xx (default 3)', integerFlag({ min: 0 }))
     .option('--recrawl', 'fetch pages captured in an earlier run again (updates last seen)')
+    .option('--retry-failed', 'fetch pages that failed in an earlier run again')
     .option('--country <cc>', 'country for national phone numbers when a page does not tell (e.g. US)')
     .option('--config <file>', 'JSON file with any of these settings, plus "sites": per-site extraction config')
     .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
@@ -40,6 +41,7 @@ export interface CrawlFlagValues {
   timeout?: number;
   retries?: number;
   recrawl?: boolean;
+  retryFailed?: boolean;
   country?: string;
   config?: string;
   data?: string;
@@ -63,6 +65,7 @@ export function crawlFlagsToConfig(flags: CrawlFlagValues): Record<string, unkno
     requestTimeoutMs: flags.timeout,
     maxRetries: flags.retries,
     recrawl: flags.recrawl ? true : undefined,
+    retryFailed: flags.retryFailed ? true : undefined,
     defaultCountry: flags.country,
   };
 }

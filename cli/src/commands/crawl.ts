@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { CrawlFailedError } from '../crawl-failed-error.js';
-import { crawlReportJson, crawlReportText } from '../crawl-report.js';
-import { runCrawlRequest } from '../run-crawl.js';
 import { addCrawlFlags, type CrawlFlagValues } from './crawl-flags.js';
 
 export function registerCrawlCommand(program: Command): void {
@@ -23,6 +21,9 @@ fetching no completed page twice and indexing no ad twice.
 With --proxy set, a proxy that is down makes requests fail; Indicia never falls back to a direct connection.`,
     )
     .action(async (urls: string[], flags: CrawlFlagValues) => {
+      // Loaded on use so that --help and usage errors answer at once.
+      const { runCrawlRequest } = await import('../run-crawl.js');
+      const { crawlReportJson, crawlReportText } = await import('../crawl-report.js');
       const outcome = await runCrawlRequest({ seeds: urls, flags });
       if (flags.json) process.stdout.write(`${JSON.stringify(crawlReportJson(outcome), null, 2)}\n`);
       else process.stdout.write(`${crawlReportText(outcome)}\n`);

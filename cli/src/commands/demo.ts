@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { groundTruth, startTestbed, type GroundTruth } from '@indicia/testbed';
+import type { GroundTruth } from '@indicia/testbed';
 import { integerFlag } from '../integer-flag.js';
-import { crawlReportJson, crawlReportText } from '../crawl-report.js';
-import { runCrawlRequest } from '../run-crawl.js';
 
 interface DemoFlags {
   once?: boolean;
@@ -34,6 +31,10 @@ Examples:
   $ npx indicia demo --ads 2000 --data /tmp/demo`,
     )
     .action(async (flags: DemoFlags) => {
+      const { groundTruth, startTestbed } = await import('@indicia/testbed');
+      const { runCrawlRequest } = await import('../run-crawl.js');
+      const { crawlReportJson, crawlReportText } = await import('../crawl-report.js');
+      const { parsePhoneNumberFromString } = await import('libphonenumber-js/max');
       const testbed = await startTestbed({ seed: flags.seed, ads: flags.ads });
       let keepRunning = false;
       try {
@@ -49,7 +50,7 @@ Examples:
           process.stdout.write(`${JSON.stringify({ ...crawlReportJson(outcome), testbed: { seed: flags.seed, ads: flags.ads, truthAds: truth.ads.length } }, null, 2)}\n`);
           return;
         }
-        process.stdout.write(`${crawlReportText(outcome)}\n\n${nextSteps(truth, testbed.proxyUrl, outcome.dataDir)}\n`);
+        process.stdout.write(`${crawlReportText(outcome)}\n\n${nextSteps(truth, testbed.proxyUrl, outcome.dataDir, (e164) => parsePhoneNumberFromString(e164)?.formatNational() ?? e164)}\n`);
         keepRunning = true;
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
@@ -63,11 +64,11 @@ Examples:
 }
 
 /** Suggestions built from the ground truth, so every command shown finds something. */
-function nextSteps(truth: GroundTruth, proxyUrl: string, dataDir: string): string {
+function nextSteps(truth: GroundTruth, proxyUrl: string, dataDir: string, formatNational: (e164: string) => string): string {
   const phoneUse = new Map<string, number>();
   for (const ad of truth.ads) for (const phone of ad.phones) phoneUse.set(phone, (phoneUse.get(phone) ?? 0) + 1);
   const reused = [...phoneUse.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const national = reused ? (parsePhoneNumberFromString(reused)?.formatNational() ?? reused) : undefined;
+  const national = reused ? formatNational(reused) : undefined;
   const email = truth.ads.find((ad) => ad.emails.length > 0)?.emails[0];
   const dataFlag = dataDir === `${process.cwd()}/indicia-data` ? '' : ` --data ${dataDir}`;
   const lines = ['Try next (the testbed keeps running until Ctrl-C):'];

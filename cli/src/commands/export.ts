@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { UsageError } from '@indicia/core';
-import { SqliteIndexStore, type ExportedAd } from '@indicia/indexer';
+import type { ExportedAd } from '@indicia/indexer';
 import { csvRow } from '../csv-cell.js';
 import { requireIndex, resolveDataDir } from '../data-dir.js';
 
@@ -38,6 +38,7 @@ Examples:
     .action(async (flags: ExportFlags) => {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`unknown export format "${flags.format}": use jsonl or csv`);
       const layout = requireIndex(resolveDataDir(flags.data));
+      const { SqliteIndexStore } = await import('@indicia/indexer');
       const store = SqliteIndexStore.open(layout.index);
       const out: Writable = flags.output ? createWriteStream(flags.output) : process.stdout;
       let count = 0;

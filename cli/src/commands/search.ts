@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { SqliteIndexStore, type SearchHit } from '@indicia/indexer';
+import type { SearchHit } from '@indicia/indexer';
 import { integerFlag } from '../integer-flag.js';
 import { requireIndex, resolveDataDir } from '../data-dir.js';
-import { interpretQuery, type SearchInput } from '../interpret-query.js';
+import type { SearchInput } from '../interpret-query.js';
 
 interface SearchFlags extends Omit<SearchInput, 'text'> {
   json?: boolean;
@@ -34,6 +34,8 @@ Examples:
   $ indicia search "hostess Madrid" --country ES --json`,
     )
     .action(async (text: string | undefined, flags: SearchFlags) => {
+      const { interpretQuery } = await import('../interpret-query.js');
+      const { SqliteIndexStore } = await import('@indicia/indexer');
       const { query, readAs } = interpretQuery({ ...flags, text });
       const layout = requireIndex(resolveDataDir(flags.data));
       const store = SqliteIndexStore.open(layout.index);

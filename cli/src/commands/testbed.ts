@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { groundTruth, startTestbed } from '@indicia/testbed';
 import { integerFlag } from '../integer-flag.js';
 
 interface TestbedFlags {
@@ -10,7 +9,7 @@ interface TestbedFlags {
 }
 
 const seedOption = ['--seed <n>', 'the same seed always builds the same sites', integerFlag(), 1] as const;
-const adsOption = ['--ads <n>', 'number of ads (default 200; 100000+ for benchmarks)', integerFlag({ min: 1 }), 200] as const;
+const adsOption = ['--ads <n>', 'number of ads (100000+ for benchmarks)', integerFlag({ min: 1 }), 200] as const;
 
 export function registerTestbedCommand(program: Command): void {
   const testbed = program.command('testbed').description('The offline synthetic ad web used by tests, the demo and benchmarks');
@@ -30,6 +29,7 @@ Examples:
   $ indicia crawl http://velvet-nights.test/ --proxy http://127.0.0.1:8118`,
     )
     .action(async (flags: TestbedFlags) => {
+      const { startTestbed } = await import('@indicia/testbed');
       const running = await startTestbed({ seed: flags.seed, ads: flags.ads, proxyPort: flags.port });
       process.stdout.write(
         [
@@ -56,8 +56,9 @@ Examples:
     .description('Print the ground truth as JSON: every ad\'s URL and the indicators it holds')
     .option(...seedOption)
     .option(...adsOption)
-    .addHelpText('after', '\nExample:\n  $ indicia testbed truth --seed 1 | jq \'.ads[0]\'')
-    .action((flags: TestbedFlags) => {
+    .addHelpText('after', '\nExamples:\n  $ indicia testbed truth --seed 1 | jq \'.ads[0]\'\n  $ indicia testbed truth --seed 3 --ads 20000 > truth.json')
+    .action(async (flags: TestbedFlags) => {
+      const { groundTruth } = await import('@indicia/testbed');
       process.stdout.write(`${JSON.stringify(groundTruth({ seed: flags.seed, ads: flags.ads }), null, 2)}\n`);
     });
 }

@@ -1,0 +1,90 @@
+import { getPublicSuffix } from 'tldts';
+import { findPlaces, type PlaceMention } from './gazetteer.js';
+import { asCountryCode } from './phone-number-parsing.js';
+import type { SiteConfig } from './site-config.js';
+
+export interface CountryInferenceInput {
+  siteConfig?: SiteConfig;
+  url: string;
+  htmlLang?: string | null;
+  text: string;
+  location?: string | null;
+}
+
+export interface InferredCountry {
+  country: string;
+  basis: string;
+}
+
+/** Country-code TLDs sold as generic names (.io, .tv, .me): they say nothing about where a site is. */
+const vanityCcTlds = new Set(['io', 'co', 'tv', 'me', 'ai', 'fm', 'ws', 'cc', 'to', 'ly', 'gg', 'sh', 'ac', 'la', 'am', 'nu', 'vc', 'tk', 'ms', 'gl', 'so', 'xyz']);
+const ccTldToCountry: Record<string, string> = { uk: 'GB' };
+
+/**
+ * The country whose national number format applies to a page, and why: the site's configuration,
+ * then its country-code TLD, then the region of its language tag ("en-GB"), then places named in the
+ * location field or the text. Null means only international "+" numbers can be read.
+ */
+export function inferDefaultCountry(input: CountryInferenceInput): InferredCountry | null {
+  const configured = asCountryCode(input.siteConfig?.defaultCountry);
+  if (configured) return { country: configured, basis: 'site-config' };
+  return countryFromCcTld(input.url) ?? countryFromLanguage(input.htmlLang) ?? countryFromLocation(input.location) ?? countryFromText(input.text);
+}
+
+export function countryFromCcTld(url: string): InferredCountry | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    throw error;
+  }
+  const suffix = getPublicSuffix(host);
+  if (!suffix) return null;
+  const tld = suffix.split('.').pop()!.toLowerCase();
+  if (tld.length !== 2 || vanityCcTlds.has(tld)) return null;
+  const country = asCountryCode(ccTldToCountry[tld] ?? tld);
+  return country ? { country, basis: 'cctld' } : null;
+}
+
+/** The region subtag of a BCP 47 tag: "en-GB" → GB, "pt-BR" → BR, "sr-Latn-RS" → RS; "en" → none. */
+export function countryFromLanguage(lang: string | null | undefined): InferredCountry | null {
+  if (!lang) return null;
+  const subtags = lang.trim().split(/[-_]/);
+  for (const subtag of subtags.slice(1)) {
+    if (/^[a-z]{2}$/i.test(subtag)) {
+      const country = asCountryCode(subtag.toUpperCase() === 'UK' ? 'GB' : subtag);
+      return country ? { country, basis: 'html-lang' } : null;
+    }
+  }
+  return null;
+}
+
+export function countryFromLocation(location: string | null | undefined): InferredCountry | null {
+  if (!location) return null;
+  const place = mostSpecific(findPlaces(location, { anyCase: true }));
+  const country = asCountryCode(place?.country);
+  return country ? { country, basis: 'location' } : null;
+}
+
+const kindWeight = { city: 3, region: 2, country: 1 } as const;
+
+/**
+ * Places mentioned in the text vote for their country; a city counts more than a country name
+ * (a recruitment ad names the workers' home country as often as the destination city).
+ */
+export function countryFromText(text: string): InferredCountry | null {
+  const votes = new Map<string, number>();
+  for (const place of findPlaces(text)) votes.set(place.country, (votes.get(place.country) ?? 0) + kindWeight[place.kind]);
+  let best: [string, number] | null = null;
+  for (const entry of votes) if (!best || entry[1] > best[1]) best = entry;
+  const country = asCountryCode(best?.[0]);
+  return country ? { country, basis: 'text-mention' } : null;
+}
+
+/** A city says more than a region, a region more than a country; the first of equals wins. */
+export function mostSpecific(places: PlaceMention[]): PlaceMention | null {
+  let best: PlaceMention | null = null;
+  for (const place of places) if (!best || kindWeight[place.kind] > kindWeight[best.kind]) best = place;
+  return best;
+}

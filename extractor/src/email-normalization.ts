@@ -1,0 +1,30 @@
+import { domainToASCII } from 'node:url';
+
+const localPart = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
+const asciiLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const topLevelLabel = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/;
+
+/** The domain of an email or URL in ASCII (punycode), lowercased; null unless it is a plausible host name. */
+export function asciiDomain(domain: string): string | null {
+  const ascii = domainToASCII(domain.toLowerCase().replace(/\.$/, ''));
+  if (!ascii || ascii.length > 253) return null;
+  const labels = ascii.split('.');
+  if (labels.length < 2 || !labels.every((label) => asciiLabel.test(label))) return null;
+  return topLevelLabel.test(labels[labels.length - 1]!) ? ascii : null;
+}
+
+/**
+ * An email address as it is stored and searched: lowercased, its domain in punycode. Accepts the
+ * decorations people paste ("mailto:", angle brackets, trailing punctuation); null when it is not
+ * an address.
+ */
+export function normalizeEmail(input: string): string | null {
+  let value = input.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '');
+  value = value.replace(/[.,;:!?)\]}'"]+$/, '');
+  const at = value.lastIndexOf('@');
+  if (at <= 0 || at === value.length - 1) return null;
+  const local = value.slice(0, at);
+  if (local.length > 64 || !localPart.test(local)) return null;
+  const domain = asciiDomain(value.slice(at + 1));
+  return domain ? `${local.toLowerCase()}@${domain}` : null;
+}

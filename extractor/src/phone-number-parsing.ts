@@ -1,0 +1,66 @@
+import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { isFictionalNumber } from './fictional-number-ranges.js';
+
+export interface ParsedPhone {
+  e164: string;
+  /** Which rule accepted it: libphonenumber's metadata or the fictional-range list. */
+  rule: 'phone:valid' | 'phone:fictional-range';
+}
+
+export interface PhoneParseOptions {
+  defaultCountry?: string | null;
+  /**
+   * Also read an international number written without its "+" (e.g. "447700900123"). Fine for a
+   * search box, where the user means a phone; too loose for free text, where digit runs are often ids.
+   */
+  acceptMissingPlus?: boolean;
+}
+
+export function asCountryCode(country: string | null | undefined): CountryCode | undefined {
+  if (!country) return undefined;
+  const upper = country.toUpperCase();
+  return isSupportedCountry(upper) ? upper : undefined;
+}
+
+/**
+ * libphonenumber takes 50-150 µs per parse (it builds its regular expressions from the metadata on
+ * every call), and the same numbers recur: in a page's text, its tel: and wa.me links, and across an
+ * operator's ads. Results are remembered; the cache is bounded and results never depend on it.
+ */
+const cache = new Map<string, ParsedPhone | null>();
+const cacheLimit = 20_000;
+
+/** Parses one candidate that should be a whole phone number; null unless it is a valid number. */
+export function parsePhoneCandidate(candidate: string, options: PhoneParseOptions = {}): ParsedPhone | null {
+  const defaultCountry = asCountryCode(options.defaultCountry);
+  const trimmed = candidate.trim();
+  // An international number reads the same whatever the default country.
+  const key = trimmed.startsWith('+') ? trimmed : `${defaultCountry ?? ''}|${options.acceptMissingPlus ? '+' : ''}|${trimmed}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const parsed = parseUncached(trimmed, defaultCountry, options.acceptMissingPlus ?? false);
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(key, parsed);
+  return parsed;
+}
+
+function parseUncached(trimmed: string, defaultCountry: CountryCode | undefined, acceptMissingPlus: boolean): ParsedPhone | null {
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length < 6 || digits.length > 17) return null;
+
+  const attempts: Array<[string, CountryCode | undefined]> = [];
+  if (trimmed.startsWith('+')) attempts.push([trimmed, undefined]);
+  else {
+    if (defaultCountry) attempts.push([trimmed, defaultCountry]);
+    // "00" is the international prefix in most of the world; read it that way whatever the default.
+    if (digits.startsWith('00')) attempts.push([`+${digits.slice(2)}`, undefined]);
+    if (acceptMissingPlus && digits.length >= 10) attempts.push([`+${digits}`, undefined]);
+  }
+  for (const [text, country] of attempts) {
+    const parsed = parsePhoneNumberFromString(text, country);
+    if (!parsed) continue;
+    if (parsed.isValid()) return { e164: parsed.number, rule: 'phone:valid' };
+    if (isFictionalNumber(parsed.number)) return { e164: parsed.number, rule: 'phone:fictional-range' };
+  }
+  return null;
+}

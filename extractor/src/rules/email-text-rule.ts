@@ -1,0 +1,49 @@
+import { normalizeEmail } from '../email-normalization.js';
+import { isWordCharAt } from '../text-boundaries.js';
+import type { RuleMatch, TextRule } from './extractor-rule.js';
+
+const localChar = /[a-z0-9._%+-]/i;
+const domainChar = /[\p{L}\p{N}.-]/u;
+/**
+ * The address from the start of a candidate: the domain may be an IDN (letters of any script) and
+ * must end in a label of letters, so trailing punctuation ("write to a@b.example.") is never part of it.
+ */
+const addressAtStart = /^[a-z0-9._%+-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:xn--[a-z0-9-]+|\p{L}{2,63})(?![\p{L}\p{N}-])/iu;
+
+export interface EmailSpan {
+  start: number;
+  end: number;
+  value: string;
+}
+
+/**
+ * RFC-ish addresses in text, found from each "@" outwards (a pattern scanning every position of
+ * the text is much slower, and most texts hold one "@" or none).
+ */
+export function findEmailSpans(text: string): EmailSpan[] {
+  const spans: EmailSpan[] = [];
+  let coveredUntil = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > coveredUntil && localChar.test(text[start - 1]!)) start--;
+    // The local part may not start with a dot; drop leading ones rather than lose the address.
+    while (text[start] === '.') start++;
+    if (start === at || isWordCharAt(text, start - 1)) continue;
+    let end = at + 1;
+    while (end < text.length && domainChar.test(text[end]!)) end++;
+    const match = addressAtStart.exec(text.slice(start, end + 1));
+    if (!match) continue;
+    const value = normalizeEmail(match[0]);
+    if (!value) continue;
+    spans.push({ start, end: start + match[0].length, value });
+    coveredUntil = start + match[0].length;
+  }
+  return spans;
+}
+
+export const emailTextRule: TextRule = {
+  name: 'email:text',
+  find({ text }): RuleMatch[] {
+    return findEmailSpans(text).map((span) => ({ type: 'email', value: span.value, start: span.start, end: span.end, rules: ['email:text'] }));
+  },
+};
