@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { startTestbed, groundTruth } from '@indicia/testbed';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { ads: { type: 'string', default: '17000' }, concurrency: { type: 'string', default: '10' }, seed: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { ads: { type: 'string', default: '18460' }, concurrency: { type: 'string', default: '10' }, seed: { type: 'string', default: '3' } } });
 const ads = Number(values.ads);
 const concurrency = Number(values.concurrency);
 const seed = Number(values.seed);
