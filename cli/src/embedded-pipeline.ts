@@ -60,8 +60,12 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
     log.warn({ group: deadLetter.group, type: deadLetter.envelope.type, traceId: deadLetter.envelope.traceId, error: deadLetter.error, attempts: deadLetter.attempts }, 'message dead-lettered');
     deadLetterLog.write(`${JSON.stringify(deadLetter)}\n`);
   });
-  attachStage(createExtractStage({ siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry ?? undefined }), transport, { runId, log, concurrency: 2 });
-  attachStage(createIndexStage(store), transport, { runId, log, concurrency: 1 });
+  const extractStage = createExtractStage({ siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry ?? undefined });
+  // The index stage batches the ads of the messages it holds into one transaction, so it needs
+  // many messages in hand at once: one per transaction gave ~1,000 ads/s, 64 gave ~3,000.
+  const indexStage = createIndexStage(store);
+  attachStage(extractStage, transport, { runId, log, concurrency: 2 });
+  attachStage(indexStage, transport, { runId, log, concurrency: 64 });
   transport.subscribe(
     'ad.extracted',
     async (message) => {
@@ -108,6 +112,8 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
     };
   } finally {
     await transport.close();
+    await extractStage.close?.();
+    await indexStage.close?.();
     ledger.close();
     await store.close();
     await new Promise<void>((resolve) => deadLetterLog.end(resolve));

@@ -1,0 +1,96 @@
+import { adIdFor, captureIdFor, sha256Hex, type AdExtracted, type HandlePlatform, type Indicator } from '@indicia/core';
+
+/**
+ * Builds ad.extracted payloads for the contract tests, with provenance offsets that really point
+ * into the text. Synthetic data only: .test sites, NANP 555-01xx and UK 07700 900xxx numbers,
+ * example.com addresses.
+ */
+export interface SyntheticAdSpec {
+  site?: string;
+  /** Distinguishes ads on one site; becomes the URL path. */
+  slug: string;
+  title?: string;
+  /** Prose before the contact lines. */
+  body?: string;
+  fetchedAt?: string;
+  /** E.164; written in the text in a national format. */
+  phones?: string[];
+  emails?: string[];
+  handles?: Array<{ platform: HandlePlatform; value: string }>;
+  /** A phone read only from a tel: link, never from the text. */
+  linkOnlyPhone?: string;
+  location?: { text: string; city?: string; country?: string } | null;
+  language?: string | null;
+  postedAt?: string | null;
+}
+
+export const defaultFetchedAt = '2024-05-01T10:00:00.000Z';
+
+export function syntheticAd(spec: SyntheticAdSpec): AdExtracted {
+  const site = spec.site ?? 'velvet-nights.test';
+  const canonicalUrl = `http://${site}/ads/${spec.slug}`;
+  const fetchedAt = spec.fetchedAt ?? defaultFetchedAt;
+  const title = spec.title ?? `Ad ${spec.slug}`;
+  const indicators: Indicator[] = [];
+  let text = spec.body ?? `Friendly companion, new in town. Reference ${spec.slug}.`;
+  const captureId = captureIdFor(canonicalUrl, fetchedAt, sha256Hex(`${title}\n${text}\n${JSON.stringify(spec)}`));
+  const appendLine = (label: string, raw: string): { start: number; end: number } => {
+    text += `\n${label} `;
+    const start = text.length;
+    text += raw;
+    return { start, end: text.length };
+  };
+  const provenanceFor = (span: { start: number; end: number }, raw: string) => [
+    { captureId, source: 'text' as const, start: span.start, end: span.end, raw, obfuscated: false, rules: ['synthetic'] },
+  ];
+  for (const phone of spec.phones ?? []) {
+    const raw = nationalForm(phone);
+    indicators.push({ type: 'phone', value: phone, provenance: provenanceFor(appendLine('Call', raw), raw) });
+  }
+  for (const email of spec.emails ?? []) {
+    indicators.push({ type: 'email', value: email.toLowerCase(), provenance: provenanceFor(appendLine('Email', email), email) });
+  }
+  for (const handle of spec.handles ?? []) {
+    const raw = `@${handle.value}`;
+    indicators.push({ type: 'handle', platform: handle.platform, value: handle.value.toLowerCase(), provenance: provenanceFor(appendLine(`${handle.platform}:`, raw), raw) });
+  }
+  if (spec.linkOnlyPhone) {
+    const raw = `tel:${spec.linkOnlyPhone}`;
+    indicators.push({
+      type: 'phone',
+      value: spec.linkOnlyPhone,
+      provenance: [{ captureId, source: 'html-attr', attribute: 'href', start: 0, end: raw.length, raw, obfuscated: false, rules: ['tel-link'] }],
+    });
+  }
+  return {
+    adId: adIdFor(canonicalUrl),
+    captureId,
+    url: canonicalUrl,
+    canonicalUrl,
+    site,
+    fetchedAt,
+    title,
+    text,
+    contentHash: sha256Hex(`${title}\n${text}`),
+    postedAt: spec.postedAt === undefined ? '2024-04-30' : spec.postedAt,
+    location: spec.location === undefined ? { text: 'Las Vegas, NV', city: 'Las Vegas', country: 'US' } : spec.location,
+    language: spec.language === undefined ? 'en' : spec.language,
+    defaultCountry: { country: 'US', basis: 'synthetic' },
+    indicators,
+    detection: { method: 'generic', score: 1, reasons: ['synthetic'] },
+  };
+}
+
+/** `+17025550123` → `(702) 555-0123`; `+447700900123` → `07700 900123`; anything else unchanged. */
+function nationalForm(e164: string): string {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  if (nanp) return `(${nanp[1]}) ${nanp[2]}-${nanp[3]}`;
+  const uk = /^\+44(7\d{3})(\d{6})$/.exec(e164);
+  if (uk) return `0${uk[1]} ${uk[2]}`;
+  return e164;
+}
+
+/** A fictional NANP number: 702-555-01nn, nn from 00 to 99. */
+export function fictionalPhone(n: number): string {
+  return `+1702555${String(100 + (n % 100)).padStart(4, '0')}`;
+}

@@ -1,0 +1,19 @@
+export type {
+  IndexStore,
+  SearchQuery,
+  SearchHit,
+  SearchPage,
+  IndicatorRef,
+  ExportOptions,
+  ExportedAd,
+  ExportedIndicator,
+  StoredAd,
+  StoredAdIndicator,
+  AdVersion,
+  IndexSummary,
+} from './index-store.js';
+export { SqliteIndexStore, type SqliteIndexStoreOptions } from './sqlite/sqlite-index-store.js';
+export { IndexSchemaTooNewError } from './sqlite/migrate.js';
+export { createIndexStage, type IndexStageOptions } from './index-stage.js';
+export { runIndexStoreContract } from './contract/index-store-contract.js';
+export { defaultPageSize, maxPageSize } from './search-query.js';

@@ -1,0 +1,181 @@
+import type Database from 'better-sqlite3';
+import type { Provenance } from '@indicia/core';
+import { compareIndicatorRefs, indicatorIdOf, indicatorRef } from '../indicator-identity.js';
+import type { IndicatorRef, SearchHit, SearchPage } from '../index-store.js';
+import type { NormalisedSearchQuery } from '../search-query.js';
+import { indicatorSnippet, leadingSnippet, matchClose, matchOpen } from '../snippet.js';
+import { toFtsQuery } from './fts-query.js';
+import { locationOf, type AdRow, type LinkRow, type SqliteAdReader } from './sqlite-ad-reader.js';
+
+type Params = Record<string, string | number>;
+
+/**
+ * A bounded plan lists every matching ad (their number is bounded by an indicator's ad count or
+ * by the text candidate limit), so the count and the page come from one evaluation of the
+ * filters. An unbounded plan (no indicator, no text) counts and pages with two indexed queries.
+ */
+type PlannedQuery =
+  | { kind: 'bounded'; matchingSeqs: string; params: Params; candidatesCapped: boolean }
+  | { kind: 'unbounded'; body: string; params: Params };
+
+interface WantedIndicator {
+  id: string;
+  seq: number;
+  adCount: number;
+}
+
+/**
+ * Probing the full-text index for one ad (by rowid) costs about a hundred times more than
+ * listing one more match, so a text condition next to an indicator filter lists the matches
+ * when there are fewer than this many per ad to check, and probes per ad otherwise.
+ */
+const probeCostInMatches = 100;
+
+/** Ties broken by id so pages never overlap. */
+const newestFirst = 'a.last_seen DESC, a.id';
+
+/**
+ * Search over the SQLite index. Indicator filters drive the query from the exact (indicator, ad)
+ * index, rarest indicator first, so their totals are exact and their cost does not grow with the
+ * index. A text-only query ranks and counts only the `textCandidateLimit` most recently indexed
+ * matches: ranking every match of a very common word costs hundreds of milliseconds at a million ads.
+ */
+export class SqliteSearch {
+  private readonly snippetStatement: Database.Statement<{ fts: string; seq: number }, { snippet: string }>;
+  private readonly countMatches: Database.Statement<{ fts: string; bound: number }, { n: number }>;
+  private readonly selectIndicator: Database.Statement<[string], { seq: number; ad_count: number }>;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly reader: SqliteAdReader,
+    private readonly textCandidateLimit: number,
+  ) {
+    this.snippetStatement = db.prepare(`SELECT snippet(ads_fts, -1, '${matchOpen}', '${matchClose}', '…', 24) AS snippet
+      FROM ads_fts WHERE ads_fts MATCH @fts AND rowid = @seq`);
+    this.countMatches = db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM ads_fts WHERE ads_fts MATCH @fts LIMIT @bound)');
+    this.selectIndicator = db.prepare('SELECT seq, ad_count FROM indicators WHERE id = ?');
+  }
+
+  search(query: NormalisedSearchQuery): SearchPage {
+    const fts = query.text === null ? null : toFtsQuery(query.text);
+    const wanted: WantedIndicator[] = [];
+    for (const indicator of query.indicators) {
+      const id = indicatorIdOf(indicator);
+      const row = this.selectIndicator.get(id);
+      if (!row) return emptyPage();
+      wanted.push({ id, seq: row.seq, adCount: row.ad_count });
+    }
+    if (query.text !== null && fts === null) return emptyPage();
+    const plan = wanted.length > 0 ? this.planByIndicators(query, wanted, fts) : this.planByAds(query, fts);
+    let total: number;
+    let rows: AdRow[];
+    if (plan.kind === 'bounded') {
+      const seqs = this.statement<{ seq: number }>(plan.matchingSeqs).all(plan.params).map((row) => row.seq);
+      total = seqs.length;
+      rows = this.reader.adsBySeq(seqs.slice(query.offset, query.offset + query.limit));
+    } else {
+      total = this.statement<{ n: number }>(`SELECT count(*) AS n ${plan.body}`).get(plan.params)?.n ?? 0;
+      rows = this.statement<AdRow>(`SELECT a.* ${plan.body} ORDER BY ${newestFirst} LIMIT @limit OFFSET @offset`).all({ ...plan.params, limit: query.limit, offset: query.offset });
+    }
+    const links = this.reader.linksByAd(rows.map((row) => row.seq));
+    const hits = rows.map((row) => this.hit(row, links.get(row.seq) ?? [], wanted, fts));
+    return { total, hits, totalIsLowerBound: plan.kind === 'bounded' && plan.candidatesCapped };
+  }
+
+  /** Query shapes are few (one per combination of filters), so each is compiled once. */
+  private statement<Row>(sql: string): Database.Statement<Params, Row> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as Database.Statement<Params, Row>;
+  }
+
+  private planByIndicators(query: NormalisedSearchQuery, wanted: WantedIndicator[], fts: string | null): PlannedQuery {
+    const { where, params } = adFilters(query);
+    const [driving, ...others] = [...wanted].sort((a, b) => a.adCount - b.adCount);
+    params.i0 = driving!.seq;
+    others.forEach((indicator, index) => {
+      where.push(`a.seq IN (SELECT ad_seq FROM ad_indicators WHERE indicator_seq = @i${index + 1})`);
+      params[`i${index + 1}`] = indicator.seq;
+    });
+    if (fts !== null) {
+      params.fts = fts;
+      const bound = Math.max(1000, driving!.adCount * probeCostInMatches);
+      const fewMatches = (this.countMatches.get({ fts, bound })?.n ?? 0) < bound;
+      where.push(fewMatches ? 'a.seq IN (SELECT rowid FROM ads_fts WHERE ads_fts MATCH @fts)' : 'EXISTS (SELECT 1 FROM ads_fts WHERE ads_fts MATCH @fts AND rowid = a.seq)');
+    }
+    // CROSS JOIN fixes the join order: start from the ads holding the rarest indicator.
+    const matchingSeqs = `SELECT a.seq FROM ad_indicators driving CROSS JOIN ads a ON a.seq = driving.ad_seq
+      WHERE driving.indicator_seq = @i0${where.map((w) => ` AND ${w}`).join('')} ORDER BY ${newestFirst}`;
+    return { kind: 'bounded', matchingSeqs, params, candidatesCapped: false };
+  }
+
+  private planByAds(query: NormalisedSearchQuery, fts: string | null): PlannedQuery {
+    const { where, params } = adFilters(query);
+    const whereClause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+    if (fts === null) return { kind: 'unbounded', body: `FROM ads a${whereClause}`, params };
+    params.fts = fts;
+    params.cap = this.textCandidateLimit;
+    const matches = this.countMatches.get({ fts, bound: this.textCandidateLimit + 1 })?.n ?? 0;
+    // Title words weigh three times body words.
+    const matchingSeqs = `SELECT a.seq FROM (SELECT rowid AS seq, bm25(ads_fts, 3.0, 1.0) AS score FROM ads_fts
+      WHERE ads_fts MATCH @fts ORDER BY rowid DESC LIMIT @cap) candidate
+      CROSS JOIN ads a ON a.seq = candidate.seq${whereClause} ORDER BY candidate.score, ${newestFirst}`;
+    return { kind: 'bounded', matchingSeqs, params, candidatesCapped: matches > this.textCandidateLimit };
+  }
+
+  private hit(row: AdRow, links: LinkRow[], wanted: WantedIndicator[], fts: string | null): SearchHit {
+    const matchedLinks = wanted.map(({ id }) => links.find((link) => link.indicator_id === id)).filter((link): link is LinkRow => link !== undefined);
+    return {
+      adId: row.id,
+      url: row.url,
+      site: row.site,
+      title: row.title,
+      snippet: this.snippet(row, matchedLinks, fts),
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+      matched: matchedLinks.map(refOf),
+      indicators: links.map(refOf).sort(compareIndicatorRefs),
+      location: locationOf(row),
+      postedAt: row.posted_at,
+    };
+  }
+
+  /** Around the first matched indicator read from the text; else the text match; else the start of the text. */
+  private snippet(row: AdRow, matchedLinks: LinkRow[], fts: string | null): string {
+    for (const link of matchedLinks) {
+      const around = indicatorSnippet(row.text, JSON.parse(link.provenance) as Provenance[]);
+      if (around !== null) return around;
+    }
+    if (fts !== null) {
+      const fromIndex = this.snippetStatement.get({ fts, seq: row.seq })?.snippet;
+      if (fromIndex) return fromIndex.replace(/\s+/g, ' ').trim();
+    }
+    return leadingSnippet(row.text);
+  }
+}
+
+function adFilters(query: NormalisedSearchQuery): { where: string[]; params: Params } {
+  const where: string[] = [];
+  const params: Params = {};
+  if (query.site !== null) {
+    where.push('a.site = @site');
+    params.site = query.site;
+  }
+  if (query.country !== null) {
+    where.push('a.location_country = @country');
+    params.country = query.country;
+  }
+  return { where, params };
+}
+
+function emptyPage(): SearchPage {
+  return { total: 0, hits: [], totalIsLowerBound: false };
+}
+
+function refOf(link: LinkRow): IndicatorRef {
+  return indicatorRef(link.type, link.value, link);
+}
