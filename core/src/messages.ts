@@ -56,10 +56,11 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const PageCapturedSchema = z.object({
   captureId: z.string().min(1),
-  /** The URL as requested (after canonicalisation). */
+  /** The URL as requested (canonical form): the frontier's key. */
   url: z.string(),
   /** The URL after redirects. */
   finalUrl: z.string(),
+  /** Canonical form of the final URL: what was captured, and what an ad's id derives from. */
   canonicalUrl: z.string(),
   /** Host name of the final URL, e.g. `velvet-nights.test`. */
   site: z.string(),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { SearchHit } from '@indicia/indexer';
+import type { IndexStore, SearchHit, SearchQuery } from '@indicia/indexer';
 import { integerFlag } from '../integer-flag.js';
 import { requireIndex, resolveDataDir } from '../data-dir.js';
 import type { SearchInput } from '../interpret-query.js';
@@ -17,7 +17,8 @@ export function registerSearchCommand(program: Command): void {
     .option('--phone <phone>', 'a phone number in any common format ("(702) 555-0134", "+44 7700 900123")')
     .option('--email <email>', 'an email address')
     .option('--handle <platform:value>', 'a platform handle, e.g. telegram:anna_x')
-    .option('--country <cc>', 'ads located in this country (ISO code); also the country for a national phone number')
+    .option('--country <cc>', 'ads located in this country (ISO code, e.g. GB)')
+    .option('--phone-country <cc>', 'read a national phone number as one of this country (by default: every country where it is valid)')
     .option('--site <host>', 'ads on this site only')
     .option('--limit <n>', 'results per page', integerFlag({ min: 1 }), 20)
     .option('--offset <n>', 'skip this many results', integerFlag(), 0)
@@ -28,7 +29,7 @@ export function registerSearchCommand(program: Command): void {
       `
 Examples:
   $ indicia search "(702) 555-0134"             same as --phone; E.164 +17025550134 is what is matched
-  $ indicia search --phone 07700900123 --country GB
+  $ indicia search --phone "020 7946 0123" --phone-country GB
   $ indicia search --email anna@example.com
   $ indicia search --handle telegram:anna_x
   $ indicia search "hostess Madrid" --country ES --json`,
@@ -36,11 +37,19 @@ Examples:
     .action(async (text: string | undefined, flags: SearchFlags) => {
       const { interpretQuery } = await import('../interpret-query.js');
       const { SqliteIndexStore } = await import('@indicia/indexer');
-      const { query, readAs } = interpretQuery({ ...flags, text });
+      const { query, readAs, phoneReadings } = interpretQuery({ ...flags, text });
       const layout = requireIndex(resolveDataDir(flags.data));
       const store = SqliteIndexStore.open(layout.index);
       try {
-        const page = await store.search(query);
+        const { chosen, alternatives } = await choosePhoneReading(store, query, phoneReadings);
+      if (chosen) {
+        query.phone = chosen;
+        readAs.forEach((r) => r.as === 'phone' && (r.value = chosen));
+      }
+      if (alternatives.length > 0 && !flags.json) {
+        process.stderr.write(`note: the number can also be read as ${alternatives.map((a) => `${a.phone} (${a.total} ads)`).join(', ')}; use +country code or --phone-country to choose\n`);
+      }
+      const page = await store.search(query);
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ query, total: page.total, hits: page.hits }, null, 2)}\n`);
           return;
@@ -54,6 +63,18 @@ Examples:
         await store.close();
       }
     });
+}
+
+/**
+ * A national number valid in several countries: keep the reading the index holds most ads for, and
+ * name the other readings that also have ads.
+ */
+async function choosePhoneReading(store: IndexStore, query: SearchQuery, readings: string[]): Promise<{ chosen: string | null; alternatives: Array<{ phone: string; total: number }> }> {
+  if (readings.length < 2) return { chosen: null, alternatives: [] };
+  const counted = await Promise.all(readings.map(async (phone) => ({ phone, total: (await store.search({ ...query, phone, limit: 1, offset: 0 })).total })));
+  const withAds = counted.filter((c) => c.total > 0).sort((a, b) => b.total - a.total);
+  if (withAds.length === 0) return { chosen: null, alternatives: [] };
+  return { chosen: withAds[0]!.phone, alternatives: withAds.slice(1) };
 }
 
 function formatHit(hit: SearchHit, n: number): string {

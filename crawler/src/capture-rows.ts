@@ -1,0 +1,63 @@
+import type { PageCaptured } from '@indicia/core';
+
+/** A capture as stored: everything of PageCaptured but the body, which lives in the blob store. */
+export interface CaptureRow {
+  capture_id: string;
+  run_id: string;
+  canonical_url: string;
+  url: string;
+  final_url: string;
+  site: string;
+  depth: number;
+  status: number;
+  content_type: string;
+  headers_json: string;
+  fetched_at: string;
+  proxy: string | null;
+  fetch_mode: string;
+  body_sha256: string;
+  body_bytes: number;
+  truncated: number;
+}
+
+export function captureToRow(capture: PageCaptured, runId: string): CaptureRow {
+  return {
+    capture_id: capture.captureId,
+    run_id: runId,
+    canonical_url: capture.canonicalUrl,
+    url: capture.url,
+    final_url: capture.finalUrl,
+    site: capture.site,
+    depth: capture.depth,
+    status: capture.status,
+    content_type: capture.contentType,
+    headers_json: JSON.stringify(capture.headers),
+    fetched_at: capture.fetchedAt,
+    proxy: capture.proxy,
+    fetch_mode: capture.fetchMode,
+    body_sha256: capture.bodySha256,
+    body_bytes: capture.bodyBytes,
+    truncated: capture.truncated ? 1 : 0,
+  };
+}
+
+export function rowToCapture(row: CaptureRow, body: string): PageCaptured {
+  return {
+    captureId: row.capture_id,
+    url: row.url,
+    finalUrl: row.final_url,
+    canonicalUrl: row.canonical_url,
+    site: row.site,
+    depth: row.depth,
+    status: row.status,
+    contentType: row.content_type,
+    headers: JSON.parse(row.headers_json) as Record<string, string>,
+    fetchedAt: row.fetched_at,
+    proxy: row.proxy,
+    fetchMode: row.fetch_mode === 'browser' ? 'browser' : 'http',
+    bodySha256: row.body_sha256,
+    bodyBytes: row.body_bytes,
+    truncated: row.truncated === 1,
+    body,
+  };
+}

@@ -1,0 +1,30 @@
+import type { CrawlFailure, CrawlProgress } from './crawl-report.js';
+
+const keptFailures = 100;
+
+/** What a run has done so far, for progress reports and the summary. */
+export class CrawlCounters {
+  captured = 0;
+  failed = 0;
+  skippedByRobots = 0;
+  readonly failures: CrawlFailure[] = [];
+  private readonly startedAt = Date.now();
+
+  recordFailure(url: string, reason: string): void {
+    this.failed++;
+    if (this.failures.length < keptFailures) this.failures.push({ url, reason });
+  }
+
+  progress(current: { queued: number; inFlight: number }): CrawlProgress {
+    const elapsedMs = Date.now() - this.startedAt;
+    return {
+      captured: this.captured,
+      failed: this.failed,
+      queued: current.queued,
+      inFlight: current.inFlight,
+      pagesPerSecond: elapsedMs > 0 ? Math.round((this.captured / elapsedMs) * 100_000) / 100 : 0,
+      elapsedMs,
+      skippedByRobots: this.skippedByRobots,
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import type { Logger, PageCaptured } from '@indicia/core';
+import type { CrawlSettings } from './crawl-settings.js';
+import type { UrlState } from './frontier-database.js';
+
+export interface CrawlHooks {
+  log: Logger;
+  /** Called once per stored capture; awaited (back-pressure) before the page is marked done. */
+  onCapture(capture: PageCaptured): Promise<void>;
+  /** At least every second while running, and once at the end. */
+  onProgress?(progress: CrawlProgress): void;
+}
+
+export interface CrawlProgress {
+  /** Pages captured by this run. */
+  captured: number;
+  /** Pages that failed for good in this run. */
+  failed: number;
+  /** Waiting to be fetched (including retries backing off). */
+  queued: number;
+  inFlight: number;
+  /** Captures per second since the run started. */
+  pagesPerSecond: number;
+  elapsedMs: number;
+  /** URLs robots.txt kept this run from fetching. */
+  skippedByRobots: number;
+}
+
+export interface CrawlFailure {
+  url: string;
+  reason: string;
+}
+
+export interface CrawlSummary extends CrawlProgress {
+  runId: string;
+  /** Pages captured by earlier runs on this data dir that this run did not fetch again. */
+  alreadyCaptured: number;
+  /** The first failures of the run (bounded); `failed` has the full count. */
+  failures: CrawlFailure[];
+  /** The effective settings, proxy credentials removed (also stored with the run). */
+  settings: CrawlSettings;
+  /** The run emptied its queue: not stopped, nothing left pending. */
+  completed: boolean;
+  /** URLs in the data dir's frontier by state, after the run. */
+  frontier: Record<UrlState, number>;
+}

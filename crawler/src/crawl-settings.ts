@@ -1,0 +1,87 @@
+import { defineConfig, z } from '@indicia/core';
+
+const positiveInt = () => z.number().int().positive();
+const nonNegativeInt = () => z.number().int().nonnegative();
+
+const regexSource = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch (error) {
+      if (error instanceof SyntaxError) return false;
+      throw error;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+const proxyUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'http:', {
+    message: 'proxy must be an http:// URL (SOCKS proxies are not supported by the HTTP crawler yet)',
+  })
+  .nullable();
+
+/**
+ * Every knob of an HTTP crawl, with defaults and the environment variables that set them (for
+ * the CLI's flags > env > file > defaults merge). The effective values, proxy credentials
+ * removed, are stored with the run, so a capture can always be traced to the settings behind it.
+ */
+export const crawlConfig = defineConfig({
+  seeds: { schema: z.array(z.string().min(1)).min(1, { message: 'at least one seed URL is needed' }), description: 'URLs the crawl starts from' },
+  dataDir: { schema: z.string().min(1), description: 'directory of the frontier (crawl.sqlite), captures and blobs' },
+  proxyUrl: {
+    schema: proxyUrl.default(null),
+    env: 'INDICIA_PROXY',
+    secret: true,
+    description: 'http:// proxy every request goes through (never direct when set); null fetches directly',
+  },
+  maxPages: { schema: positiveInt().default(1000), env: 'INDICIA_MAX_PAGES', description: "total pages this data dir's frontier may hold, over all runs" },
+  maxDepth: { schema: nonNegativeInt().default(10), env: 'INDICIA_MAX_DEPTH', description: 'links followed from a seed, at most' },
+  allow: { schema: z.array(regexSource).default([]), env: 'INDICIA_ALLOW', description: 'regexes on the canonical URL: when any are given, a URL must match one' },
+  deny: { schema: z.array(regexSource).default([]), env: 'INDICIA_DENY', description: 'regexes on the canonical URL: a URL matching any is out of scope' },
+  sameRegistrableDomain: {
+    schema: z.boolean().default(true),
+    env: 'INDICIA_SAME_DOMAIN',
+    description: 'keep to the registrable domains of the seeds (Public Suffix List, private suffixes included)',
+  },
+  concurrency: { schema: positiveInt().default(10), env: 'INDICIA_CONCURRENCY', description: 'requests in flight at once, over all hosts' },
+  perHostConcurrency: { schema: positiveInt().default(4), env: 'INDICIA_PER_HOST_CONCURRENCY', description: 'requests in flight at once to one host' },
+  perHostDelayMs: { schema: nonNegativeInt().default(0), env: 'INDICIA_PER_HOST_DELAY_MS', description: 'least time between two request starts to one host' },
+  respectRobotsTxt: { schema: z.boolean().default(true), env: 'INDICIA_RESPECT_ROBOTS', description: 'honour robots.txt (recorded with the run)' },
+  maxResponseBytes: { schema: positiveInt().default(5 * 1024 * 1024), env: 'INDICIA_MAX_RESPONSE_BYTES', description: 'bodies over this are cut, kept and marked truncated' },
+  requestTimeoutMs: { schema: positiveInt().default(30_000), env: 'INDICIA_REQUEST_TIMEOUT_MS', description: 'for a whole fetch: redirects and body included' },
+  maxRetries: { schema: nonNegativeInt().default(3), env: 'INDICIA_MAX_RETRIES', description: 'retries on timeouts, network errors, 429 and 5xx' },
+  retryBackoffMs: {
+    schema: nonNegativeInt().default(1000),
+    env: 'INDICIA_RETRY_BACKOFF_MS',
+    description: 'first retry delay, doubled for each further retry (a Retry-After header can lengthen it)',
+  },
+  userAgent: { schema: z.string().min(1).default('Indicia/0.1 (open-source research crawler)'), env: 'INDICIA_USER_AGENT', description: 'User-Agent header, also matched against robots.txt groups' },
+  recrawl: { schema: z.boolean().default(false), env: 'INDICIA_RECRAWL', description: 'fetch again the pages earlier runs captured (an interrupted recrawl continues)' },
+  retryFailed: { schema: z.boolean().default(false), env: 'INDICIA_RETRY_FAILED', description: 'fetch again the pages earlier runs failed on' },
+});
+
+type CrawlFields = typeof crawlConfig.fields;
+
+/** The same fields as one zod object, for validating a whole settings object at once. */
+export const crawlSettingsSchema = z.object(
+  Object.fromEntries(Object.entries(crawlConfig.fields).map(([key, field]) => [key, field.schema])) as { [K in keyof CrawlFields]: CrawlFields[K]['schema'] },
+);
+
+export type CrawlSettings = z.output<typeof crawlSettingsSchema>;
+/** What callers pass: every field with a default may be left out. */
+export type CrawlSettingsInput = z.input<typeof crawlSettingsSchema>;
+
+/** The proxy as it may be recorded and logged: scheme, host and port, credentials removed. */
+export function redactProxyUrl(proxy: string | null): string | null {
+  if (proxy === null) return null;
+  const url = new URL(proxy);
+  return `${url.protocol}//${url.host}`;
+}
+
+/** Settings as they are stored with the run and reported in the summary. */
+export function recordableSettings(settings: CrawlSettings): CrawlSettings {
+  return { ...settings, proxyUrl: redactProxyUrl(settings.proxyUrl) };
+}
