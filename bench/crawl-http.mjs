@@ -52,7 +52,7 @@ try {
   const dataDir = join(work, 'data');
   const crawl = await measured(process.execPath, [
     join(root, 'cli/bin/indicia.js'), 'crawl', ...testbed.seedUrls, '--proxy', testbed.proxyUrl, '--data', dataDir,
-    '--max-pages', String(truth.pages + 1000), '--concurrency', String(concurrency), '--per-host-concurrency', String(concurrency), '--json',
+    '--max-pages', String(truth.pages + 1000), '--max-depth', '100000', '--concurrency', String(concurrency), '--per-host-concurrency', String(concurrency), '--json',
   ]);
   const summary = JSON.parse(crawl.stdout);
   const db = new Database(join(dataDir, 'crawl.sqlite'), { readonly: true });

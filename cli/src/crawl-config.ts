@@ -1,32 +1,45 @@
 import { readFileSync } from 'node:fs';
-import { UsageError, assertKnownKeys, defineConfig, z } from '@indicia/core';
-import { crawlSettingsSchema } from '@indicia/crawler';
+import { UsageError, assertKnownKeys, defineConfig, z, type ConfigFields } from '@indicia/core';
+import { crawlConfig as crawlerConfig } from '@indicia/crawler';
 import { siteConfigSchema } from '@indicia/extractor';
 
-/** The crawler owns its settings' types and defaults; the CLI binds them to flags and env vars. */
-const crawl = crawlSettingsSchema.shape;
+/** The flag that sets each crawler field (fields without one are set by env or config file only). */
+const crawlerFlags: Record<string, string> = {
+  proxyUrl: '--proxy',
+  maxPages: '--max-pages',
+  maxDepth: '--max-depth',
+  allow: '--allow',
+  deny: '--deny',
+  concurrency: '--concurrency',
+  perHostConcurrency: '--per-host-concurrency',
+  perHostDelayMs: '--delay',
+  respectRobotsTxt: '--ignore-robots',
+  maxResponseBytes: '--max-response-bytes',
+  requestTimeoutMs: '--timeout',
+  maxRetries: '--retries',
+  recrawl: '--recrawl',
+  retryFailed: '--retry-failed',
+};
+
+/** The crawler owns its settings, defaults and env vars; seeds and data dir come from the command line. */
+const { seeds: _seeds, dataDir: _dataDir, ...crawlerFields } = crawlerConfig.fields;
+
+function withFlags<F extends ConfigFields>(fields: F): F {
+  return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, { ...field, flag: crawlerFlags[key] }])) as F;
+}
 
 /**
- * Everything a crawl can be told, with the environment variable that sets it. Flags beat the
- * environment, which beats the --config file, which beats the defaults.
+ * Everything `indicia crawl` can be told. Flags beat the environment, which beats the --config
+ * file, which beats the defaults.
  */
 export const crawlConfig = defineConfig({
-  proxy: { flag: '--proxy', schema: crawl.proxyUrl, env: 'INDICIA_PROXY', description: 'proxy every request goes through (http://, https://)', secret: true },
-  maxPages: { flag: '--max-pages', schema: crawl.maxPages, env: 'INDICIA_MAX_PAGES', description: 'pages in this data directory\'s frontier, at most' },
-  maxDepth: { flag: '--max-depth', schema: crawl.maxDepth, env: 'INDICIA_MAX_DEPTH', description: 'links followed from a seed, at most' },
-  allow: { flag: '--allow', schema: crawl.allow, env: 'INDICIA_ALLOW', description: 'URL patterns (regex) also in scope' },
-  deny: { flag: '--deny', schema: crawl.deny, env: 'INDICIA_DENY', description: 'URL patterns (regex) never fetched' },
-  concurrency: { flag: '--concurrency', schema: crawl.concurrency, env: 'INDICIA_CONCURRENCY', description: 'requests in flight, in all' },
-  perHostConcurrency: { flag: '--per-host-concurrency', schema: crawl.perHostConcurrency, env: 'INDICIA_PER_HOST_CONCURRENCY', description: 'requests in flight to one host' },
-  perHostDelayMs: { flag: '--delay', schema: crawl.perHostDelayMs, env: 'INDICIA_PER_HOST_DELAY_MS', description: 'pause between requests to one host (ms)' },
-  respectRobotsTxt: { flag: '--ignore-robots', schema: crawl.respectRobotsTxt, env: 'INDICIA_RESPECT_ROBOTS', description: 'honour robots.txt' },
-  maxResponseBytes: { flag: '--max-response-bytes', schema: crawl.maxResponseBytes, env: 'INDICIA_MAX_RESPONSE_BYTES', description: 'larger bodies are cut and marked truncated' },
-  requestTimeoutMs: { flag: '--timeout', schema: crawl.requestTimeoutMs, env: 'INDICIA_REQUEST_TIMEOUT_MS', description: 'per request' },
-  maxRetries: { flag: '--retries', schema: crawl.maxRetries, env: 'INDICIA_MAX_RETRIES', description: 'retries on timeouts and 5xx' },
-  userAgent: { schema: crawl.userAgent, env: 'INDICIA_USER_AGENT', description: 'User-Agent header' },
-  recrawl: { flag: '--recrawl', schema: crawl.recrawl, env: 'INDICIA_RECRAWL', description: 'fetch pages captured before again' },
-  retryFailed: { flag: '--retry-failed', schema: crawl.retryFailed, env: 'INDICIA_RETRY_FAILED', description: 'fetch pages that failed in earlier runs again' },
-  defaultCountry: { flag: '--country', schema: z.string().length(2).toUpperCase().nullable().default(null), env: 'INDICIA_DEFAULT_COUNTRY', description: 'country for national phone numbers when a page does not tell' },
+  ...withFlags(crawlerFields),
+  defaultCountry: {
+    flag: '--country',
+    schema: z.string().length(2).toUpperCase().nullable().default(null),
+    env: 'INDICIA_DEFAULT_COUNTRY',
+    description: 'country for national phone numbers when a page does not tell',
+  },
   sites: { schema: z.array(siteConfigSchema).default([]), description: 'per-site extraction settings (config file only)' },
 });
 

@@ -46,27 +46,8 @@ export async function runCrawlRequest(request: CrawlRequest): Promise<CrawlOutco
   const { log, location } = createRunLogger({ toStderr: Boolean(request.flags.verbose), logsDir: layout.logs, runId });
   log.info({ runId, seedCount: seeds.length, dataDir, config: crawlConfig.redact(values), sources }, 'effective configuration');
 
-  // Fields the CLI does not expose take the crawler's own defaults.
-  const settings: CrawlSettings = crawlSettingsSchema.parse({
-    seeds,
-    dataDir,
-    proxyUrl: values.proxy,
-    maxPages: values.maxPages,
-    maxDepth: values.maxDepth,
-    allow: values.allow,
-    deny: values.deny,
-    sameRegistrableDomain: true,
-    concurrency: values.concurrency,
-    perHostConcurrency: values.perHostConcurrency,
-    perHostDelayMs: values.perHostDelayMs,
-    respectRobotsTxt: values.respectRobotsTxt,
-    maxResponseBytes: values.maxResponseBytes,
-    requestTimeoutMs: values.requestTimeoutMs,
-    maxRetries: values.maxRetries,
-    userAgent: values.userAgent,
-    recrawl: values.recrawl,
-    retryFailed: values.retryFailed,
-  });
+  const { defaultCountry, sites, ...crawlerValues } = values;
+  const settings: CrawlSettings = crawlSettingsSchema.parse({ ...crawlerValues, seeds, dataDir });
   if (request.banner) process.stderr.write(`${request.banner}\n`);
   if (!values.respectRobotsTxt) process.stderr.write('note: robots.txt is ignored for this run (recorded with the run)\n');
 
@@ -86,8 +67,8 @@ export async function runCrawlRequest(request: CrawlRequest): Promise<CrawlOutco
   try {
     const result = await runEmbeddedCrawl({
       settings,
-      siteConfigs: values.sites,
-      defaultCountry: values.defaultCountry,
+      siteConfigs: sites,
+      defaultCountry,
       runId,
       log,
       signal: abort.signal,

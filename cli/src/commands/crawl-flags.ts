@@ -52,7 +52,7 @@ export interface CrawlFlagValues {
 /** Flag values keyed by config field; flags not given stay undefined so env and file can apply. */
 export function crawlFlagsToConfig(flags: CrawlFlagValues): Record<string, unknown> {
   return {
-    proxy: flags.proxy,
+    proxyUrl: flags.proxy,
     maxPages: flags.maxPages,
     maxDepth: flags.maxDepth,
     allow: flags.allow,

@@ -42,7 +42,7 @@ Examples:
         const outcome = await runCrawlRequest({
           seeds: testbed.seedUrls,
           flags: { data: flags.data, verbose: flags.verbose },
-          overrides: { proxy: testbed.proxyUrl, recrawl: true, maxPages: Math.max(truth.pages * 2, 1000) },
+          overrides: { proxyUrl: testbed.proxyUrl, recrawl: true, maxPages: Math.max(truth.pages * 2, 1000) },
           defaults: { perHostConcurrency: 8, concurrency: 16 },
           banner: `demo: testbed (seed ${flags.seed}, ${flags.ads} ads) on proxy ${testbed.proxyUrl}; crawling ${testbed.seedUrls.join(' ')}`,
         });
