@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { SqliteIndexStore, type ExportedAd } from '@indicia/indexer';
 import { groundTruth, startTestbed, type RunningTestbed } from '@indicia/testbed';
@@ -77,6 +78,24 @@ describe('indicia crawl on the testbed, through its proxy', () => {
     assert.ok([...reasons.keys()].some((path) => path.startsWith('/trap/loop')), 'redirect loop recorded as failed');
     for (const reason of reasons.values()) assert.ok(reason.length > 5);
     assert.ok(summary.pages.captured > truth.ads.length, 'the run went on');
+  });
+
+  it('keeps what it fetched of bad input: the huge page cut and marked, non-HTML and broken pages captured, all processed', () => {
+    const db = new Database(join(dir.path, 'crawl.sqlite'), { readonly: true });
+    try {
+      const capture = (path: string) =>
+        db.prepare('SELECT status, content_type AS contentType, truncated, body_bytes AS bytes, settled FROM captures WHERE url = ?').get(`http://velvet-nights.test${path}`) as
+          | { status: number; contentType: string; truncated: number; bytes: number; settled: number }
+          | undefined;
+      assert.deepEqual(capture('/trap/huge'), { status: 200, contentType: 'text/html', truncated: 1, bytes: 5 * 1024 * 1024, settled: 1 });
+      assert.equal(capture('/files/brochure.pdf')?.contentType, 'application/pdf');
+      assert.equal(capture('/trap/malformed')?.status, 200);
+      assert.equal(capture('/ads/0')?.status, 404);
+      const unsettled = db.prepare('SELECT count(*) FROM captures WHERE settled = 0').pluck().get();
+      assert.equal(unsettled, 0, 'every capture went through extraction and indexing');
+    } finally {
+      db.close();
+    }
   });
 
   it('finds ads by a phone typed in national format, with the match in the snippet', async () => {
