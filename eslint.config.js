@@ -21,8 +21,9 @@ export default tseslint.config(
     },
   },
   { files: ['core/src/**'], rules: forbid(stagePackages, 'core depends on zod and pino only') },
-  { files: ['testbed/src/**'], rules: forbid(stagePackages.filter((p) => p !== '@indicia/testbed'), 'the testbed imports core only') },
-  { files: ['crawler/src/**'], rules: forbid(stagePackages.filter((p) => p !== '@indicia/crawler' && p !== '@indicia/testbed'), 'stages never import each other; share types through core') },
-  { files: ['extractor/src/**'], rules: forbid(stagePackages.filter((p) => p !== '@indicia/extractor' && p !== '@indicia/testbed'), 'stages never import each other; share types through core') },
-  { files: ['indexer/src/**'], rules: forbid(stagePackages.filter((p) => p !== '@indicia/indexer' && p !== '@indicia/testbed'), 'stages never import each other; share types through core') },
+  // Stages never import each other (nor the testbed): they share only the message types in core.
+  ...['testbed', 'crawler', 'extractor', 'indexer'].map((folder) => ({
+    files: [`${folder}/src/**`],
+    rules: forbid(stagePackages, `${folder} may import @indicia/core only; share types through core`),
+  })),
 );

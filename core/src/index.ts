@@ -8,4 +8,5 @@ export * from './in-memory-transport.js';
 export * from './attach-stage.js';
 export * from './logger.js';
 export * from './config.js';
+export * from './regex-source.js';
 export { z } from 'zod';

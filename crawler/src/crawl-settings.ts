@@ -1,20 +1,8 @@
-import { defineConfig, z } from '@indicia/core';
+import { defineConfig, regexSourceSchema, z } from '@indicia/core';
 
 const positiveInt = () => z.number().int().positive();
 const nonNegativeInt = () => z.number().int().nonnegative();
 
-const regexSource = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source);
-      return true;
-    } catch (error) {
-      if (error instanceof SyntaxError) return false;
-      throw error;
-    }
-  },
-  { message: 'not a valid regular expression' },
-);
 
 const proxyUrl = z
   .string()
@@ -39,8 +27,8 @@ export const crawlConfig = defineConfig({
   },
   maxPages: { schema: positiveInt().default(1000), env: 'INDICIA_MAX_PAGES', description: "total pages this data dir's frontier may hold, over all runs" },
   maxDepth: { schema: nonNegativeInt().default(10), env: 'INDICIA_MAX_DEPTH', description: 'links followed from a seed, at most' },
-  allow: { schema: z.array(regexSource).default([]), env: 'INDICIA_ALLOW', description: 'regexes on the canonical URL: when any are given, a URL must match one' },
-  deny: { schema: z.array(regexSource).default([]), env: 'INDICIA_DENY', description: 'regexes on the canonical URL: a URL matching any is out of scope' },
+  allow: { schema: z.array(regexSourceSchema).default([]), env: 'INDICIA_ALLOW', description: 'regexes on the canonical URL: when any are given, a URL must match one' },
+  deny: { schema: z.array(regexSourceSchema).default([]), env: 'INDICIA_DENY', description: 'regexes on the canonical URL: a URL matching any is out of scope' },
   sameRegistrableDomain: {
     schema: z.boolean().default(true),
     env: 'INDICIA_SAME_DOMAIN',

@@ -1,14 +1,4 @@
-import { z } from '@indicia/core';
-
-const regexSource = z.string().refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch (error) {
-    if (error instanceof SyntaxError) return false;
-    throw error;
-  }
-}, 'not a valid regular expression');
+import { regexSourceSchema, z } from '@indicia/core';
 
 /** Optional per-site configuration: what a site's ad pages look like where the generic rules guess wrong. */
 export const siteConfigSchema = z.object({
@@ -17,9 +7,9 @@ export const siteConfigSchema = z.object({
   /** ISO 3166-1 alpha-2 country for national phone numbers. */
   defaultCountry: z.string().length(2).transform((c) => c.toUpperCase()).optional(),
   /** Regex source matched against the page URL: pages that are ads. */
-  adUrlPattern: regexSource.optional(),
+  adUrlPattern: regexSourceSchema.optional(),
   /** Regex source: pages that are never ads (checked first). */
-  notAdUrlPattern: regexSource.optional(),
+  notAdUrlPattern: regexSourceSchema.optional(),
   /** CSS selectors for the ad's parts. */
   selectors: z
     .object({ title: z.string().optional(), body: z.string().optional(), date: z.string().optional(), location: z.string().optional() })
