@@ -3,7 +3,9 @@
 // ~20,000-page testbed, against a plain keep-alive Node fetch loop over the same URLs, through the
 // same testbed proxy, at the same concurrency, in the same run. Records the ratio and peak RSS.
 //
-//   npm run bench:crawl-http [-- --ads 19000 --concurrency 10]
+//   npm run bench:crawl-http [-- --ads 18460 --concurrency 10]
+//
+// A third run, the crawler stage alone (captures dropped), tells how much of the gap is the crawler.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -62,6 +64,8 @@ try {
   writeFileSync(urlFile, urls.join('\n'));
   const loop = await measured(process.execPath, [join(root, 'bench/plain-fetch-loop.mjs'), urlFile, testbed.proxyUrl, String(concurrency)]);
   const baseline = JSON.parse(loop.stdout);
+  const stageAlone = await measured(process.execPath, [join(root, 'bench/crawler-only.mjs'), join(work, 'crawler-only'), testbed.proxyUrl, String(concurrency), String(truth.pages + 1000), ...testbed.seedUrls]);
+  const crawlerOnly = JSON.parse(stageAlone.stdout);
 
   const indiciaPagesPerSecond = summary.pages.captured / crawl.seconds;
   const result = {
@@ -74,8 +78,10 @@ try {
       pages: summary.pages.captured, failed: summary.pages.failed, adsIndexed: summary.index.ads,
       wallSeconds: Number(crawl.seconds.toFixed(2)), pagesPerSecond: Number(indiciaPagesPerSecond.toFixed(1)), peakRssMb: crawl.peakRssMb,
     },
+    crawlerStageAlone: { pages: crawlerOnly.pages, seconds: Number(crawlerOnly.seconds.toFixed(2)), pagesPerSecond: Number(crawlerOnly.pagesPerSecond.toFixed(1)), peakRssMb: stageAlone.peakRssMb },
     plainFetchLoop: { pages: baseline.pages, failed: baseline.failed, seconds: Number(baseline.seconds.toFixed(2)), pagesPerSecond: Number(baseline.pagesPerSecond.toFixed(1)), peakRssMb: loop.peakRssMb },
     ratio: Number((indiciaPagesPerSecond / baseline.pagesPerSecond).toFixed(3)),
+    crawlerStageAloneRatio: Number((crawlerOnly.pagesPerSecond / baseline.pagesPerSecond).toFixed(3)),
     note: 'indicia wall time includes process start, robots.txt, crawl, extraction and SQLite indexing; the loop only fetches and reads bodies',
   };
   mkdirSync(join(root, 'bench/results'), { recursive: true });

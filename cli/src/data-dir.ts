@@ -13,7 +13,7 @@ export interface DataDirLayout {
 export const defaultDataDir = 'indicia-data';
 
 export function resolveDataDir(flag: string | undefined): string {
-  return resolve(flag ?? process.env.INDICIA_DATA ?? defaultDataDir);
+  return resolve(flag || process.env.INDICIA_DATA || defaultDataDir);
 }
 
 export function dataDirLayout(root: string): DataDirLayout {

@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
-import { InMemoryTransport, attachStage, createEnvelope, type Logger, type PageCaptured } from '@indicia/core';
+import { createEnvelope, type Logger, type PageCaptured } from '@indicia/core';
 import { CaptureLedger, HttpCrawl, type CrawlProgress, type CrawlSettings, type CrawlSummary } from '@indicia/crawler';
-import { createExtractStage, type SiteConfig } from '@indicia/extractor';
-import { SqliteIndexStore, createIndexStage, type IndexSummary } from '@indicia/indexer';
+import type { SiteConfig } from '@indicia/extractor';
+import type { IndexSummary } from '@indicia/indexer';
 import { prepareDataDir } from './data-dir.js';
+import { ProcessingWorker } from './processing-worker.js';
 
 export interface EmbeddedCrawlOptions {
   settings: CrawlSettings;
@@ -11,6 +12,8 @@ export interface EmbeddedCrawlOptions {
   defaultCountry: string | null;
   runId: string;
   log: Logger;
+  /** The run's JSON-lines log file (the processing thread appends to it), or null for stderr. */
+  logFile: string | null;
   onProgress?: (progress: PipelineProgress) => void;
   /** Aborting stops taking new pages; what is in flight finishes and is indexed. */
   signal?: AbortSignal;
@@ -35,10 +38,11 @@ export interface EmbeddedCrawlResult {
 }
 
 /**
- * The embedded pipeline, one process: crawler → in-memory transport → extract → index (SQLite).
+ * The embedded pipeline, one process: the crawler on the main thread, extract → index (SQLite) on
+ * an in-memory transport in a worker thread, so crawling and processing use both cores.
  *
  * Nothing captured is lost when the process dies: the crawler records each capture before it is
- * published, the transport reports when a capture's whole trace (extraction and indexing) has
+ * published, the worker's transport reports when a capture's whole trace (extraction and indexing) has
  * settled, and the ledger marks it so. On the next run, captures that never settled are replayed
  * before crawling resumes; the index upserts by deterministic ids, so a replay never duplicates.
  */
@@ -46,38 +50,24 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
   const startedAt = Date.now();
   const { settings, runId, log } = options;
   const layout = prepareDataDir(settings.dataDir);
-  const store = SqliteIndexStore.open(layout.index);
   const ledger = CaptureLedger.open(settings.dataDir);
-  const transport = new InMemoryTransport();
   const deadLetterLog = createWriteStream(layout.deadLetters, { flags: 'a' });
   let deadLetters = 0;
-  const adsSeen = new Set<string>();
-  const indicatorsSeen = new Set<string>();
-
-  transport.onTraceSettled((captureId) => ledger.markSettled(captureId));
-  transport.onDeadLetter((deadLetter) => {
-    deadLetters++;
-    log.warn({ group: deadLetter.group, type: deadLetter.envelope.type, traceId: deadLetter.envelope.traceId, error: deadLetter.error, attempts: deadLetter.attempts }, 'message dead-lettered');
-    deadLetterLog.write(`${JSON.stringify(deadLetter)}\n`);
-  });
-  const extractStage = createExtractStage({ siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry ?? undefined });
-  // The index stage batches the ads of the messages it holds into one transaction, so it needs
-  // many messages in hand at once: one per transaction gave ~1,000 ads/s, 64 gave ~3,000.
-  const indexStage = createIndexStage(store);
-  attachStage(extractStage, transport, { runId, log, concurrency: 2 });
-  attachStage(indexStage, transport, { runId, log, concurrency: 64 });
-  transport.subscribe(
-    'ad.extracted',
-    async (message) => {
-      adsSeen.add(message.payload.adId);
-      for (const indicator of message.payload.indicators) indicatorsSeen.add(`${indicator.type}\u0000${indicator.platform ?? indicator.chain ?? ''}\u0000${indicator.value}`);
+  const processing = new ProcessingWorker(
+    { indexPath: layout.index, siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry, runId, logFile: options.logFile },
+    {
+      onSettled: (captureId) => ledger.markSettled(captureId),
+      onDeadLetter: (deadLetter) => {
+        deadLetters++;
+        log.warn({ group: deadLetter.group, type: deadLetter.envelope.type, traceId: deadLetter.envelope.traceId, error: deadLetter.error, attempts: deadLetter.attempts }, 'message dead-lettered');
+        deadLetterLog.write(`${JSON.stringify(deadLetter)}\n`);
+      },
     },
-    { group: 'progress' },
   );
-
   const publishCapture = (capture: PageCaptured, producer: string) =>
-    transport.publish(createEnvelope('page.captured', capture, { runId, producer, id: capture.captureId }));
+    processing.publish(createEnvelope('page.captured', capture, { runId, producer, id: capture.captureId }));
 
+  let closed = false;
   try {
     let replayed = 0;
     for (const capture of ledger.unsettled()) {
@@ -91,7 +81,7 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
       {
         log,
         onCapture: (capture) => publishCapture(capture, 'crawl'),
-        onProgress: (progress) => options.onProgress?.({ ...progress, ads: adsSeen.size, indicators: indicatorsSeen.size }),
+        onProgress: (progress) => options.onProgress?.({ ...progress, ...processing.extracted }),
       },
       runId,
     );
@@ -99,23 +89,23 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
     options.signal?.addEventListener('abort', stop, { once: true });
     const crawlSummary = await crawl.run();
     options.signal?.removeEventListener('abort', stop);
-    await transport.drain();
+    await processing.drain();
+    const extracted = processing.extracted;
+    closed = true;
+    const index = await processing.close();
     return {
       runId,
       crawl: crawlSummary,
       replayed,
-      adsThisRun: adsSeen.size,
-      indicatorsThisRun: indicatorsSeen.size,
+      adsThisRun: extracted.ads,
+      indicatorsThisRun: extracted.indicators,
       deadLetters,
-      index: await store.summary(),
+      index,
       durationMs: Date.now() - startedAt,
     };
   } finally {
-    await transport.close();
-    await extractStage.close?.();
-    await indexStage.close?.();
+    if (!closed) await processing.close().catch(() => undefined);
     ledger.close();
-    await store.close();
     await new Promise<void>((resolve) => deadLetterLog.end(resolve));
   }
 }

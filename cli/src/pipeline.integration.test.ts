@@ -56,13 +56,15 @@ describe('indicia crawl on the testbed, through its proxy', () => {
     assert.equal(new Set(ads.map((ad) => ad.url)).size, ads.length, 'duplicate ads');
   });
 
-  it('extracts phones with precision and recall >= 0.99', () => {
+  it('extracts phones with precision and recall >= 0.99', (t) => {
     const phones = compareWithTruth(truth, ads, 'phone');
+    t.diagnostic(`phones: precision ${phones.precision.toFixed(4)} recall ${phones.recall.toFixed(4)} (${phones.truePositives} of ${phones.expected} expected, ${phones.extracted} extracted)`);
     assert.ok(phones.precision >= 0.99 && phones.recall >= 0.99, JSON.stringify(phones, null, 1));
   });
 
-  it('extracts emails with precision and recall >= 0.99', () => {
+  it('extracts emails with precision and recall >= 0.99', (t) => {
     const emails = compareWithTruth(truth, ads, 'email');
+    t.diagnostic(`emails: precision ${emails.precision.toFixed(4)} recall ${emails.recall.toFixed(4)} (${emails.truePositives} of ${emails.expected} expected, ${emails.extracted} extracted)`);
     assert.ok(emails.precision >= 0.99 && emails.recall >= 0.99, JSON.stringify(emails, null, 1));
   });
 

@@ -71,6 +71,7 @@ export async function runCrawlRequest(request: CrawlRequest): Promise<CrawlOutco
       defaultCountry,
       runId,
       log,
+      logFile: location === 'stderr' ? null : location,
       signal: abort.signal,
       onProgress: (p) => progress.update(p),
     });

@@ -1,0 +1,27 @@
+import type { DeadLetter } from '@indicia/core';
+import type { SiteConfig } from '@indicia/extractor';
+import type { IndexSummary } from '@indicia/indexer';
+
+/** What the processing worker is started with. */
+export interface ProcessingWorkerData {
+  indexPath: string;
+  siteConfigs: SiteConfig[];
+  defaultCountry: string | null;
+  runId: string;
+  /** The run's JSON-lines log file, or null to log to stderr. */
+  logFile: string | null;
+}
+
+/** Crawler thread → worker. */
+export type ToWorker =
+  | { kind: 'capture'; envelope: string }
+  | { kind: 'drain' }
+  | { kind: 'close' };
+
+/** Worker → crawler thread. */
+export type FromWorker =
+  | { kind: 'settled'; captureId: string; ads: number; indicators: number }
+  | { kind: 'dead-letter'; deadLetter: DeadLetter }
+  | { kind: 'drained' }
+  | { kind: 'failed'; error: string }
+  | { kind: 'closed'; summary: IndexSummary };
