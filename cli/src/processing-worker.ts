@@ -8,8 +8,12 @@ export interface ProcessingWorkerEvents {
   onDeadLetter(deadLetter: DeadLetter): void;
 }
 
-/** Captures handed over and not yet settled before `publish` waits: bounds memory, keeps both threads busy. */
+/**
+ * Captures handed over and not yet settled before `publish` waits: enough to keep both threads
+ * busy, few enough (by count and by bytes: a page may be several MB) to keep memory flat.
+ */
 const maxUnsettled = 512;
+const maxUnsettledBytes = 64 * 1024 * 1024;
 
 /**
  * The crawler thread's handle on the processing worker (extract + index in a worker thread).
@@ -17,7 +21,9 @@ const maxUnsettled = 512;
  */
 export class ProcessingWorker {
   private readonly worker: Worker;
-  private unsettled = 0;
+  /** Size of each capture handed over and not yet settled. */
+  private readonly unsettled = new Map<string, number>();
+  private unsettledBytes = 0;
   private counts = { ads: 0, indicators: 0 };
   private failure: Error | null = null;
   private waiters: Array<() => void> = [];
@@ -38,10 +44,12 @@ export class ProcessingWorker {
   }
 
   async publish(envelope: Envelope<'page.captured'>): Promise<void> {
-    while (this.unsettled >= maxUnsettled && !this.failure) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    while (this.full() && !this.failure) await new Promise<void>((resolve) => this.waiters.push(resolve));
     if (this.failure) throw this.failure;
-    this.unsettled++;
-    this.send({ kind: 'capture', envelope: serializeEnvelope(envelope) });
+    const text = serializeEnvelope(envelope);
+    this.unsettled.set(envelope.id, (this.unsettled.get(envelope.id) ?? 0) + text.length);
+    this.unsettledBytes += text.length;
+    this.send({ kind: 'capture', envelope: text });
   }
 
   /** Resolves when every capture handed over has been extracted and indexed. */
@@ -53,6 +61,10 @@ export class ProcessingWorker {
   async close(): Promise<IndexSummary> {
     const summary = await this.request('closed', { kind: 'close' });
     return summary!;
+  }
+
+  private full(): boolean {
+    return this.unsettled.size >= maxUnsettled || this.unsettledBytes >= maxUnsettledBytes;
   }
 
   private request(reply: 'drained' | 'closed', message: ToWorker): Promise<IndexSummary | undefined> {
@@ -70,7 +82,8 @@ export class ProcessingWorker {
   private receive(message: FromWorker): void {
     switch (message.kind) {
       case 'settled':
-        this.unsettled--;
+        this.unsettledBytes -= this.unsettled.get(message.captureId) ?? 0;
+        this.unsettled.delete(message.captureId);
         this.counts = { ads: message.ads, indicators: message.indicators };
         this.events.onSettled(message.captureId);
         for (const wake of this.waiters.splice(0)) wake();
