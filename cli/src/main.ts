@@ -3,6 +3,7 @@ import { UsageError, describeError } from '@indicia/core';
 import { registerCrawlCommand } from './commands/crawl.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerExtractCommand } from './commands/extract.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerTestbedCommand } from './commands/testbed.js';
 
@@ -29,6 +30,7 @@ Each command has its own help: indicia <command> --help`,
   registerCrawlCommand(program);
   registerSearchCommand(program);
   registerExportCommand(program);
+  registerExtractCommand(program);
   registerTestbedCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -7,3 +7,14 @@ export { normalizeHandle } from './handle-normalization.js';
 export { inferDefaultCountry, type CountryInferenceInput, type InferredCountry } from './country-inference.js';
 export { siteConfigSchema, type SiteConfig } from './site-config.js';
 export type { PageKind } from './page-classifier.js';
+export {
+  batchRecordSchema,
+  extractBatchRecord,
+  isBatchCountry,
+  parseBatchRecord,
+  type BatchIndicator,
+  type BatchOutputRecord,
+  type BatchRecord,
+  type BatchRecordOptions,
+  type BatchRecordParse,
+} from './batch-record.js';
