@@ -41,10 +41,11 @@ export interface EmbeddedCrawlResult {
  * The embedded pipeline, one process: the crawler on the main thread, extract → index (SQLite) on
  * an in-memory transport in a worker thread, so crawling and processing use both cores.
  *
- * Nothing captured is lost when the process dies: the crawler records each capture before it is
- * published, the worker's transport reports when a capture's whole trace (extraction and indexing) has
- * settled, and the ledger marks it so. On the next run, captures that never settled are replayed
- * before crawling resumes; the index upserts by deterministic ids, so a replay never duplicates.
+ * Nothing captured is lost when the process dies: the crawler marks a page done only once its
+ * capture has been handed over and recorded (a page killed before that is fetched again); the
+ * worker's transport reports when a capture's whole trace (extraction and indexing) has settled,
+ * and the ledger marks it so. On the next run, captures that never settled are replayed before
+ * crawling resumes; the index upserts by deterministic ids, so a replay never duplicates.
  */
 export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<EmbeddedCrawlResult> {
   const startedAt = Date.now();

@@ -1,5 +1,5 @@
 import { UsageError, newRunId } from '@indicia/core';
-import { canonicalizeUrl, crawlSettingsSchema, type CrawlSettings } from '@indicia/crawler';
+import { canonicalizeUrl, type CrawlSettings } from '@indicia/crawler';
 import { crawlConfig, readConfigFile } from './crawl-config.js';
 import { crawlFlagsToConfig, type CrawlFlagValues } from './commands/crawl-flags.js';
 import { prepareDataDir, resolveDataDir } from './data-dir.js';
@@ -47,7 +47,7 @@ export async function runCrawlRequest(request: CrawlRequest): Promise<CrawlOutco
   log.info({ runId, seedCount: seeds.length, dataDir, config: crawlConfig.redact(values), sources }, 'effective configuration');
 
   const { defaultCountry, sites, ...crawlerValues } = values;
-  const settings: CrawlSettings = crawlSettingsSchema.parse({ ...crawlerValues, seeds, dataDir });
+  const settings: CrawlSettings = { ...crawlerValues, seeds, dataDir };
   if (request.banner) process.stderr.write(`${request.banner}\n`);
   if (!values.respectRobotsTxt) process.stderr.write('note: robots.txt is ignored for this run (recorded with the run)\n');
 

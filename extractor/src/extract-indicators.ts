@@ -1,4 +1,4 @@
-import type { Indicator, ProvenanceSource } from '@indicia/core';
+import type { Indicator, Provenance, ProvenanceSource } from '@indicia/core';
 import { IndicatorCollector } from './indicator-collector.js';
 import { defaultRuleRegistry, type RuleRegistry } from './rules/rule-registry.js';
 import { normalizeText } from './text-normalization.js';
@@ -30,17 +30,7 @@ export function collectIndicators(collector: IndicatorCollector, text: string, c
   if (isLink) {
     for (const rule of registry.link) {
       for (const match of rule.find({ href: text, defaultCountry })) {
-        collector.add(match, {
-          captureId: context.captureId,
-          source: context.source,
-          ...(context.attribute ? { attribute: context.attribute } : {}),
-          ...(context.imageSha256 ? { imageSha256: context.imageSha256 } : {}),
-          start: match.start,
-          end: match.end,
-          raw: text.slice(match.start, match.end),
-          obfuscated: false,
-          rules: match.rules,
-        });
+        collector.add(match, provenanceOf(text, context, { start: match.start, end: match.end, obfuscated: false, rules: match.rules }));
       }
     }
     return;
@@ -49,17 +39,22 @@ export function collectIndicators(collector: IndicatorCollector, text: string, c
   for (const rule of registry.text) {
     for (const match of rule.find({ text: normalized.text, defaultCountry })) {
       const span = normalized.toRaw(match.start, match.end);
-      collector.add(match, {
-        captureId: context.captureId,
-        source: context.source,
-        ...(context.attribute ? { attribute: context.attribute } : {}),
-        ...(context.imageSha256 ? { imageSha256: context.imageSha256 } : {}),
-        start: span.start,
-        end: span.end,
-        raw: text.slice(span.start, span.end),
-        obfuscated: span.obfuscated,
-        rules: [...match.rules, ...span.steps],
-      });
+      collector.add(match, provenanceOf(text, context, { start: span.start, end: span.end, obfuscated: span.obfuscated, rules: [...match.rules, ...span.steps] }));
     }
   }
+}
+
+/** Where a match was read: its span of the raw text, in the context the text came from. */
+function provenanceOf(text: string, context: IndicatorContext, match: Pick<Provenance, 'start' | 'end' | 'obfuscated' | 'rules'>): Provenance {
+  return {
+    captureId: context.captureId,
+    source: context.source,
+    ...(context.attribute ? { attribute: context.attribute } : {}),
+    ...(context.imageSha256 ? { imageSha256: context.imageSha256 } : {}),
+    start: match.start,
+    end: match.end,
+    raw: text.slice(match.start, match.end),
+    obfuscated: match.obfuscated,
+    rules: match.rules,
+  };
 }
