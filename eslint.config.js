@@ -26,4 +26,10 @@ export default tseslint.config(
     files: [`${folder}/src/**`],
     rules: forbid(stagePackages, `${folder} may import @indicia/core only; share types through core`),
   })),
+  // Tests may use the testbed, the offline web and its labelled data, as Scrapy's tests use its
+  // mock server; the shipped code of a stage still may not.
+  ...['crawler', 'extractor', 'indexer'].map((folder) => ({
+    files: [`${folder}/src/**/*.test.ts`, `${folder}/src/test-support/**`],
+    rules: forbid(stagePackages.filter((name) => name !== '@indicia/testbed'), `${folder} tests may import @indicia/core and @indicia/testbed only`),
+  })),
 );
