@@ -30,7 +30,7 @@ export function collectIndicators(collector: IndicatorCollector, text: string, c
   if (isLink) {
     for (const rule of registry.link) {
       for (const match of rule.find({ href: text, defaultCountry })) {
-        collector.add(match, provenanceOf(text, context, { start: match.start, end: match.end, obfuscated: false, rules: match.rules }));
+        collector.add(match, provenanceOf(text, context, { start: match.start, end: match.end, obfuscated: match.obfuscated === true, rules: match.rules }));
       }
     }
     return;
@@ -39,7 +39,7 @@ export function collectIndicators(collector: IndicatorCollector, text: string, c
   for (const rule of registry.text) {
     for (const match of rule.find({ text: normalized.text, defaultCountry })) {
       const span = normalized.toRaw(match.start, match.end);
-      collector.add(match, provenanceOf(text, context, { start: span.start, end: span.end, obfuscated: span.obfuscated, rules: [...match.rules, ...span.steps] }));
+      collector.add(match, provenanceOf(text, context, { start: span.start, end: span.end, obfuscated: span.obfuscated || match.obfuscated === true, rules: [...match.rules, ...span.steps] }));
     }
   }
 }

@@ -9,6 +9,11 @@ export interface RuleMatch {
   end: number;
   /** Names of the rules (and sub-rules) that fired, for auditing the match. */
   rules: string[];
+  /**
+   * True when the rule itself undid a disguise ("anna (at) example (dot) com"); a span the
+   * normalisation steps rewrote is marked obfuscated by them, whatever the rule says.
+   */
+  obfuscated?: boolean;
 }
 
 export interface TextRuleInput {
