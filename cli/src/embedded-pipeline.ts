@@ -10,6 +10,8 @@ export interface EmbeddedCrawlOptions {
   settings: CrawlSettings;
   siteConfigs: SiteConfig[];
   defaultCountry: string | null;
+  /** Worker threads extraction runs on, beside the crawler and indexing threads. */
+  extractWorkers: number;
   runId: string;
   log: Logger;
   /** The run's JSON-lines log file (the processing thread appends to it), or null for stderr. */
@@ -55,7 +57,7 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
   const deadLetterLog = createWriteStream(layout.deadLetters, { flags: 'a' });
   let deadLetters = 0;
   const processing = new ProcessingWorker(
-    { indexPath: layout.index, siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry, runId, logFile: options.logFile },
+    { indexPath: layout.index, siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry, extractWorkers: options.extractWorkers, runId, logFile: options.logFile },
     {
       onSettled: (captureId) => ledger.markSettled(captureId),
       onDeadLetter: (deadLetter) => {

@@ -68,20 +68,32 @@ describe('indicia extract', () => {
     assertCorpusResult(result, readFileSync(output, 'utf8'));
   });
 
-  it('keeps order and reports progress over many lines', async () => {
-    const many = join(dir.path, 'many.jsonl');
-    const count = 3000;
-    const records = Array.from({ length: count }, (_, i) => JSON.stringify({ id: `r${i}`, text: `Call (702) 555-01${String(i % 100).padStart(2, '0')} #${i}`, country: 'US' }));
-    writeFileSync(many, `${records.join('\n')}\n`);
-    const result = await runIndicia(['extract', '--input', many, '--progress-interval', '0']);
-    assert.equal(result.code, 0, result.stderr);
-    const lines = parseOutput(result.stdout);
-    assert.equal(lines.length, count);
-    lines.forEach((line, i) => {
-      assert.equal(line.id, `r${i}`);
-      assert.equal(line.indicators[0]?.value, `+170255501${String(i % 100).padStart(2, '0')}`);
+  for (const workers of ['0', '2']) {
+    it(`keeps order and reports progress over many lines (--workers ${workers})`, async () => {
+      const many = join(dir.path, `many-${workers}.jsonl`);
+      const count = 3000;
+      const records = Array.from({ length: count }, (_, i) =>
+        i % 500 === 7 ? 'not json' : JSON.stringify({ id: `r${i}`, text: `Call (702) 555-01${String(i % 100).padStart(2, '0')} #${i}`, country: 'US' }),
+      );
+      writeFileSync(many, `${records.join('\n')}\n`);
+      const result = await runIndicia(['extract', '--input', many, '--progress-interval', '0', '--workers', workers]);
+      assert.equal(result.code, 0, result.stderr);
+      const lines = parseOutput(result.stdout);
+      const expectedIds = records.flatMap((record, i) => (record === 'not json' ? [] : [`r${i}`]));
+      assert.deepEqual(lines.map((line) => line.id), expectedIds);
+      for (const line of lines) assert.equal(line.indicators[0]?.value, `+170255501${line.id.slice(1).padStart(2, '0').slice(-2)}`);
+      const skipped = [...result.stderr.matchAll(/line (\d+): skipped: not JSON/g)].map((m) => Number(m[1]));
+      assert.deepEqual(skipped, [8, 508, 1008, 1508, 2008, 2508], 'bad lines reported in input order');
+      assert.match(result.stderr, /extract: [\d,]+ lines · [\d,]+ lines\/s/);
     });
-    assert.match(result.stderr, /extract: [\d,]+ lines · [\d,]+ lines\/s/);
+  }
+
+  it('takes its worker count from INDICIA_EXTRACT_WORKERS and refuses a bad one', async () => {
+    const result = await runIndicia(['extract', '--input', input], { env: { INDICIA_EXTRACT_WORKERS: 'many' } });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /INDICIA_EXTRACT_WORKERS/);
+    const viaEnv = await runIndicia(['extract', '--input', input, '--country', 'US'], { env: { INDICIA_EXTRACT_WORKERS: '2' } });
+    assertCorpusResult(viaEnv, viaEnv.stdout);
   });
 
   it('refuses a bad --country or a missing --input with a usage error', async () => {

@@ -7,6 +7,8 @@ export interface ProcessingWorkerData {
   indexPath: string;
   siteConfigs: SiteConfig[];
   defaultCountry: string | null;
+  /** Worker threads the extract stage runs on, beside this one; 0 extracts in this thread. */
+  extractWorkers: number;
   runId: string;
   /** The run's JSON-lines log file, or null to log to stderr. */
   logFile: string | null;

@@ -47,6 +47,21 @@ describe('indicia crawl on the testbed, through its proxy', () => {
     dir.remove();
   });
 
+  /** "number-words:en 12/14, separators:stars 9/9, ...": which disguised forms the crawl read. */
+  function disguisedRecall(type: 'phone' | 'email'): string {
+    const found = new Map(ads.map((ad) => [ad.url, new Set(ad.indicators.filter((indicator) => indicator.type === type).map((indicator) => indicator.value))]));
+    const byStyle = new Map<string, { found: number; total: number }>();
+    for (const ad of truth.ads) {
+      for (const item of ad.disguised.filter((disguised) => disguised.type === type)) {
+        const counts = byStyle.get(item.style) ?? { found: 0, total: 0 };
+        counts.total++;
+        if (found.get(ad.url)?.has(item.value)) counts.found++;
+        byStyle.set(item.style, counts);
+      }
+    }
+    return [...byStyle].sort(([a], [b]) => a.localeCompare(b)).map(([style, counts]) => `${style} ${counts.found}/${counts.total}`).join(', ') || 'none';
+  }
+
   it('finds every ad of the truth and no ad made from a listing page', () => {
     const truthUrls = new Set(truth.ads.map((ad) => ad.url));
     const extra = ads.filter((ad) => !truthUrls.has(ad.url)).map((ad) => ad.url);
@@ -59,13 +74,29 @@ describe('indicia crawl on the testbed, through its proxy', () => {
   it('extracts phones with precision and recall >= 0.99', (t) => {
     const phones = compareWithTruth(truth, ads, 'phone');
     t.diagnostic(`phones: precision ${phones.precision.toFixed(4)} recall ${phones.recall.toFixed(4)} (${phones.truePositives} of ${phones.expected} expected, ${phones.extracted} extracted)`);
+    t.diagnostic(`disguised phones found, by style: ${disguisedRecall('phone')}`);
     assert.ok(phones.precision >= 0.99 && phones.recall >= 0.99, JSON.stringify(phones, null, 1));
   });
 
   it('extracts emails with precision and recall >= 0.99', (t) => {
     const emails = compareWithTruth(truth, ads, 'email');
     t.diagnostic(`emails: precision ${emails.precision.toFixed(4)} recall ${emails.recall.toFixed(4)} (${emails.truePositives} of ${emails.expected} expected, ${emails.extracted} extracted)`);
+    t.diagnostic(`disguised emails found, by style: ${disguisedRecall('email')}`);
     assert.ok(emails.precision >= 0.99 && emails.recall >= 0.99, JSON.stringify(emails, null, 1));
+  });
+
+  it('extracts every wallet, web address and domain the ads write', (t) => {
+    const found = new Map(ads.map((ad) => [ad.url, new Set(ad.indicators.map((indicator) => `${indicator.type} ${indicator.value}`))]));
+    const missing: string[] = [];
+    let expected = 0;
+    for (const ad of truth.ads) {
+      const keys = [...ad.crypto.map((c) => `crypto ${c.value}`), ...ad.urls.map((url) => `url ${url}`), ...ad.domains.map((domain) => `domain ${domain}`)];
+      expected += keys.length;
+      for (const key of keys) if (!found.get(ad.url)?.has(key)) missing.push(`${ad.url} ${key}`);
+    }
+    t.diagnostic(`wallets, URLs and domains: ${expected - missing.length} of ${expected} found`);
+    assert.ok(expected > 20, `${expected} expected`);
+    assert.ok(missing.length <= expected * 0.01, `${missing.length} missing, e.g. ${missing.slice(0, 5).join('; ')}`);
   });
 
   it('honours robots.txt and never connects to a site directly', () => {
@@ -124,10 +155,10 @@ describe('indicia crawl on the testbed, through its proxy', () => {
     assert.equal(jsonl.code, 0, jsonl.stderr);
     const records = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line));
     assert.equal(records.length, ads.length);
-    assert.deepEqual(Object.keys(records[0]).sort(), ['firstSeen', 'id', 'indicators', 'lastSeen', 'site', 'text', 'title', 'url']);
+    assert.deepEqual(Object.keys(records[0]).sort(), ['age', 'firstSeen', 'id', 'indicators', 'language', 'lastSeen', 'location', 'prices', 'site', 'text', 'title', 'url']);
     const csv = await runIndicia(['export', '--format', 'csv', '--data', dir.path]);
     assert.equal(csv.code, 0, csv.stderr);
-    assert.match(csv.stdout, /^"id","url","site","title","text","firstSeen","lastSeen","phones","emails","handles","indicators"\r\n/);
+    assert.match(csv.stdout, /^"id","url","site","title","text","firstSeen","lastSeen","phones","emails","handles","indicators","language","city","country","ageMin","ageMax","prices"\r\n/);
   });
 
   it('fetches nothing again when the same crawl is run on a finished data directory', async () => {

@@ -6,6 +6,8 @@ export interface ProcessingStagesOptions {
   indexPath: string;
   siteConfigs: SiteConfig[];
   defaultCountry: string | null;
+  /** Worker threads extraction runs on; 0 extracts in this thread. */
+  extractWorkers: number;
   runId: string;
   log: Logger;
 }
@@ -27,11 +29,12 @@ export function startProcessingStages(options: ProcessingStagesOptions): Process
   const { runId, log } = options;
   const store = SqliteIndexStore.open(options.indexPath);
   const transport = new InMemoryTransport();
-  const extractStage = createExtractStage({ siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry ?? undefined });
+  const extractStage = createExtractStage({ siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry ?? undefined, workers: options.extractWorkers });
   // The index stage batches the ads of the messages it holds into one transaction, so it needs
   // many messages in hand at once: one per transaction gave ~1,000 ads/s, 64 gave ~3,000.
   const indexStage = createIndexStage(store);
-  attachStage(extractStage, transport, { runId, log, concurrency: 2 });
+  // Two pages in hand per extraction worker keep each busy while the last result travels back.
+  attachStage(extractStage, transport, { runId, log, concurrency: Math.max(2, 2 * options.extractWorkers) });
   attachStage(indexStage, transport, { runId, log, concurrency: 64 });
 
   const adsSeen = new Set<string>();

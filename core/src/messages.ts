@@ -93,6 +93,52 @@ export const AdLocationSchema = z.object({
 });
 export type AdLocation = z.infer<typeof AdLocationSchema>;
 
+/**
+ * The period a price is for. Escort ads quote rates per 15 minutes to a night; recruitment ads
+ * quote salaries per hour, day, week, month or year.
+ */
+export const ratePeriods = ['15min', '30min', '45min', 'hour', '90min', '2hours', '3hours', 'night', 'day', 'weekend', 'week', 'month', 'year'] as const;
+export type RatePeriod = (typeof ratePeriods)[number];
+
+/** Which of the ad's texts an attribute was read from: offsets are into `AdExtracted.text` or `.title`. */
+export const attributeSources = ['text', 'title'] as const;
+export type AttributeSource = (typeof attributeSources)[number];
+
+/** A price or rate stated in the ad: "$200/hr", "1.500-2.000 EUR pe lună", "30min 150€". */
+export const AdPriceSchema = z.object({
+  amount: z.number().positive(),
+  /** Upper end of a range ("1500-2000 EUR"); absent for a single amount. */
+  maxAmount: z.number().positive().optional(),
+  /** ISO 4217, read from a symbol, code or word ("$" by the page's country: AUD in Australia). */
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  per: z.enum(ratePeriods).optional(),
+  /** The span as written, including the period when it is next to the amount. */
+  raw: z.string(),
+  source: z.enum(attributeSources),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type AdPrice = z.infer<typeof AdPriceSchema>;
+
+/**
+ * The age the ad states: the advertiser's ("25 y.o.", "I'm 25", "25 лет") or a recruitment range
+ * ("aged 18-35": min 18, max 35; a single age has min = max). Ages under 18 are kept: they are a
+ * signal investigators look for. Only absurd values (under 10, over 99) are refused.
+ */
+export const AdAgeSchema = z.object({
+  min: z.number().int().min(10).max(99),
+  max: z.number().int().min(10).max(99),
+  raw: z.string(),
+  source: z.enum(attributeSources),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type AdAge = z.infer<typeof AdAgeSchema>;
+
+/** How `AdExtracted.language` was chosen: the page's declaration, or the language of its text. */
+export const languageBases = ['declared', 'text'] as const;
+export type LanguageBasis = (typeof languageBases)[number];
+
 export const AdExtractedSchema = z.object({
   /** adIdFor(canonicalUrl): stable across captures of the same ad. */
   adId: z.string().min(1),
@@ -107,8 +153,18 @@ export const AdExtractedSchema = z.object({
   contentHash: z.string(),
   postedAt: z.string().nullable(),
   location: AdLocationSchema.nullable(),
-  /** BCP 47 language tag of the ad text, when known. */
+  /**
+   * BCP 47 language tag of the ad text, when known: the page's declaration (<html lang>...), unless
+   * the text is clearly in another language (a site serving every language under one default), or
+   * the text's language (primary subtag only) when the page declares none.
+   */
   language: z.string().nullable(),
+  /** Defaults keep payloads written before these fields existed valid. */
+  languageBasis: z.enum(languageBases).nullable().default(null),
+  /** Prices and rates in the text (or, when the text has none, the title), in order of appearance. */
+  prices: z.array(AdPriceSchema).default([]),
+  /** The first age the text (or else the title) states; null when none. */
+  age: AdAgeSchema.nullable().default(null),
   /** The country used for national-format phone numbers, and how it was chosen. */
   defaultCountry: z.object({ country: z.string().length(2), basis: z.string() }).nullable(),
   indicators: z.array(IndicatorSchema),

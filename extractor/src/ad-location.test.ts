@@ -5,7 +5,7 @@ import { findAdLocation } from './ad-location.js';
 describe('findAdLocation', () => {
   it('reads a location line, with city and country from the gazetteer', () => {
     assert.deepEqual(findAdLocation({ title: 'Anna', text: 'Hello\nLocation: Las Vegas, NV\nCall me' }), { text: 'Las Vegas, NV', city: 'Las Vegas', country: 'US' });
-    assert.deepEqual(findAdLocation({ title: 'Job', text: 'Arbeitsort: München, Deutschland' }), { text: 'München, Deutschland', city: 'München', country: 'DE' });
+    assert.deepEqual(findAdLocation({ title: 'Job', text: 'Arbeitsort: München, Deutschland' }), { text: 'München, Deutschland', city: 'Munich', country: 'DE' });
     assert.deepEqual(findAdLocation({ title: 'Job', text: 'Location:\nManchester' }), { text: 'Manchester', city: 'Manchester', country: 'GB' });
   });
 

@@ -1,10 +1,12 @@
 import { z, type Indicator } from '@indicia/core';
+import { inferDefaultCountry } from './country-inference.js';
 import { collectIndicators, extractIndicators } from './extract-indicators.js';
 import { findAllElements, parseHtmlPage } from './html-document.js';
 import { IndicatorCollector } from './indicator-collector.js';
 import { locateInHtml } from './html-span-locator.js';
 import { limitNesting } from './nesting-guard.js';
 import { asCountryCode } from './phone-number-parsing.js';
+import { detectTextLanguage } from './text-language.js';
 import { renderVisibleText } from './visible-text.js';
 
 /**
@@ -50,6 +52,8 @@ export interface BatchRecordOptions {
 export type BatchRecordParse = { ok: true; record: BatchRecord } | { ok: false; reason: string };
 
 const defaultMaxHtmlChars = 5_000_000;
+/** Language and place names are read from the start of a record: enough to tell, cheap on a huge one. */
+const languageSampleChars = 20_000;
 
 /** Reads one input line: the record, or why it is not one (for the line's error report). */
 export function parseBatchRecord(line: string): BatchRecordParse {
@@ -78,7 +82,7 @@ export function parseBatchRecord(line: string): BatchRecordParse {
  *   An indicator that cannot be located there (rare) is left out rather than given wrong offsets.
  */
 export function extractBatchRecord(record: BatchRecord, options: BatchRecordOptions = {}): BatchOutputRecord {
-  const country = asCountryCode(record.country) ?? asCountryCode(options.defaultCountry);
+  const country = batchRecordCountry(record, options);
   const countryContext = country ? { defaultCountry: country } : {};
   const indicators = extractIndicators(record.text, { captureId: record.id, source: 'text', ...countryContext }).map((indicator) => {
     const first = indicator.provenance[0]!;
@@ -97,6 +101,19 @@ export function extractBatchRecord(record: BatchRecord, options: BatchRecordOpti
     indicators.push(toBatchIndicator(indicator, { raw: record.html.slice(span.start, span.end), start: span.start, end: span.end }));
   }
   return { id: record.id, indicators };
+}
+
+/**
+ * The country for national numbers, in issue 3's order: the record's own `country`, the caller's
+ * (`--country`), then the language of the text and the places it names; otherwise none, and only
+ * international numbers are read. A batch record has no URL or site config to go by.
+ */
+function batchRecordCountry(record: BatchRecord, options: BatchRecordOptions): string | undefined {
+  const hint = asCountryCode(record.country) ?? asCountryCode(options.defaultCountry);
+  if (hint) return hint;
+  const text = record.text.length > languageSampleChars ? record.text.slice(0, languageSampleChars) : record.text;
+  const language = detectTextLanguage(text);
+  return inferDefaultCountry({ url: '', htmlLang: language?.clear ? language.language : null, text })?.country;
 }
 
 function htmlIndicators(record: BatchRecord, options: { defaultCountry?: string; maxHtmlChars: number }): Indicator[] {

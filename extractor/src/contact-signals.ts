@@ -1,5 +1,7 @@
+import { findObfuscatedEmailSpans } from './deobfuscation/obfuscated-emails.js';
 import { findEmailSpans } from './rules/email-text-rule.js';
 import { isStandalone, isWordCharAt } from './text-boundaries.js';
+import { normalizeText } from './text-normalization.js';
 
 /**
  * A quick, country-free look for contact details, used only to tell ads from listings: where on the
@@ -17,7 +19,13 @@ const phoneLike = /(?:\+\s?|\()?\d[\d \t().\-/\u00a0\u2010-\u2015]{6,}\d/g;
 const messengerLike = /(?:telegram|whats ?app|snapchat|snap|kik|signal|wechat)\s*[:@-]\s*@?([\w.+-]{3,})|(?:t\.me|wa\.me)\/([\w+]{3,})/gi;
 const dateLike = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 
-export function findContactSignals(text: string): ContactSignal[] {
+/**
+ * Contacts are looked for in the de-obfuscated text (number words, Unicode digits, "(at)"), so an
+ * ad that disguises its only contact is still told from a listing; offsets are the raw text's.
+ */
+export function findContactSignals(rawText: string): ContactSignal[] {
+  const normalized = normalizeText(rawText);
+  const text = normalized.text;
   const signals: ContactSignal[] = [];
   for (const m of text.matchAll(phoneLike)) {
     if (!isStandalone(text, m.index, m.index + m[0].length)) continue;
@@ -26,8 +34,10 @@ export function findContactSignals(text: string): ContactSignal[] {
     signals.push({ offset: m.index, key: `phone:${digits.slice(-9)}` });
   }
   for (const email of findEmailSpans(text)) signals.push({ offset: email.start, key: `email:${email.value}` });
+  for (const email of findObfuscatedEmailSpans(text)) signals.push({ offset: email.start, key: `email:${email.value}` });
   for (const m of text.matchAll(messengerLike)) if (!isWordCharAt(text, m.index - 1)) signals.push({ offset: m.index, key: `handle:${(m[1] ?? m[2] ?? '').toLowerCase()}` });
-  return signals.sort((a, b) => a.offset - b.offset);
+  const rawOffsets = signals.map((signal) => ({ ...signal, offset: normalized.toRaw(signal.offset, signal.offset + 1).start }));
+  return rawOffsets.sort((a, b) => a.offset - b.offset);
 }
 
 /** Link targets that are contact details: calling, mailing or messaging someone. */

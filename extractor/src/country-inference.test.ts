@@ -47,6 +47,19 @@ describe('inferDefaultCountry', () => {
     assert.equal(inferDefaultCountry({ ...neutral, text: 'Charlotte and Sofia, a nice pair, reading in paris style.' }), null);
   });
 
+  it('takes an explicit hint before everything', () => {
+    const result = inferDefaultCountry({ url: 'http://ads.example.fr/1', htmlLang: 'en-GB', text: 'Visiting London', location: 'London', hint: 'pl', siteConfig: { host: 'ads.example.fr', defaultCountry: 'AU' } });
+    assert.deepEqual(result, { country: 'PL', basis: 'hint' });
+  });
+
+  it('then a language spoken in one country, after the location field and before text mentions', () => {
+    assert.deepEqual(inferDefaultCountry({ ...neutral, htmlLang: 'pl' }), { country: 'PL', basis: 'language' });
+    assert.deepEqual(inferDefaultCountry({ ...neutral, htmlLang: 'ro' }), { country: 'RO', basis: 'language' });
+    assert.deepEqual(inferDefaultCountry({ ...neutral, htmlLang: 'pl', location: 'London' }), { country: 'GB', basis: 'location' });
+    assert.deepEqual(inferDefaultCountry({ ...neutral, htmlLang: 'pl', text: 'New in Melbourne this week.' }), { country: 'PL', basis: 'language' });
+    for (const lang of ['ru', 'es', 'en', 'de', 'fr', 'pt', 'zh', 'ar']) assert.equal(inferDefaultCountry({ ...neutral, htmlLang: lang }), null, lang);
+  });
+
   it('keeps the order: a ccTLD wins over the language and the text', () => {
     const result = inferDefaultCountry({ url: 'http://ads.example.fr/1', htmlLang: 'en-GB', text: 'Visiting London', location: 'London' });
     assert.deepEqual(result, { country: 'FR', basis: 'cctld' });

@@ -4,6 +4,8 @@ import { asCountryCode } from './phone-number-parsing.js';
 import type { SiteConfig } from './site-config.js';
 
 export interface CountryInferenceInput {
+  /** A country the caller states for this page (a batch record's "country"): it wins over everything. */
+  hint?: string | null;
   siteConfig?: SiteConfig;
   url: string;
   htmlLang?: string | null;
@@ -21,14 +23,24 @@ const vanityCcTlds = new Set(['io', 'co', 'tv', 'me', 'ai', 'fm', 'ws', 'cc', 't
 const ccTldToCountry: Record<string, string> = { uk: 'GB' };
 
 /**
- * The country whose national number format applies to a page, and why: the site's configuration,
- * then its country-code TLD, then the region of its language tag ("en-GB"), then places named in the
- * location field or the text. Null means only international "+" numbers can be read.
+ * The country whose national number format applies to a page, and why (issue 3's order): an explicit
+ * hint, the site's configuration, its country-code TLD, then the page language and location
+ * mentions — the region of the language tag ("en-GB"), the ad's location field, a language spoken
+ * in one country only ("pl", "ro"), places named in the text. Null means only international "+"
+ * numbers can be read.
  */
 export function inferDefaultCountry(input: CountryInferenceInput): InferredCountry | null {
+  const hinted = asCountryCode(input.hint);
+  if (hinted) return { country: hinted, basis: 'hint' };
   const configured = asCountryCode(input.siteConfig?.defaultCountry);
   if (configured) return { country: configured, basis: 'site-config' };
-  return countryFromCcTld(input.url) ?? countryFromLanguage(input.htmlLang) ?? countryFromLocation(input.location) ?? countryFromText(input.text);
+  return (
+    countryFromCcTld(input.url) ??
+    countryFromLanguage(input.htmlLang) ??
+    countryFromLocation(input.location) ??
+    countryOfLanguage(input.htmlLang) ??
+    countryFromText(input.text)
+  );
 }
 
 export function countryFromCcTld(url: string): InferredCountry | null {
@@ -58,6 +70,27 @@ export function countryFromLanguage(lang: string | null | undefined): InferredCo
     }
   }
   return null;
+}
+
+/**
+ * Languages spoken as a national language in essentially one country, so a page in them without a
+ * region points at that country. Left out on purpose: languages of several countries (en, es, fr,
+ * de, pt, nl, it, ar, zh, ru — Russian-language ads run in UA, BY, KZ, the Baltics as much as RU —
+ * sr, sv, el, ms, bn, fa).
+ */
+const singleCountryLanguages: Readonly<Record<string, string>> = {
+  pl: 'PL', ro: 'RO', cs: 'CZ', sk: 'SK', hu: 'HU', bg: 'BG', uk: 'UA', lt: 'LT', lv: 'LV', et: 'EE',
+  sl: 'SI', hr: 'HR', mk: 'MK', da: 'DK', fi: 'FI', nb: 'NO', nn: 'NO', no: 'NO', is: 'IS', ka: 'GE',
+  hy: 'AM', he: 'IL', iw: 'IL', tr: 'TR', ja: 'JP', ko: 'KR', th: 'TH', vi: 'VN', id: 'ID', tl: 'PH',
+  fil: 'PH', km: 'KH', lo: 'LA', my: 'MM', mn: 'MN', ne: 'NP', si: 'LK', hi: 'IN', mt: 'MT', lb: 'LU',
+};
+
+/** The one country of a language tag without a region ("pl" → PL); null for a language of many countries. */
+export function countryOfLanguage(lang: string | null | undefined): InferredCountry | null {
+  if (!lang) return null;
+  const primary = lang.trim().split(/[-_]/)[0]!.toLowerCase();
+  const country = asCountryCode(singleCountryLanguages[primary]);
+  return country ? { country, basis: 'language' } : null;
 }
 
 export function countryFromLocation(location: string | null | undefined): InferredCountry | null {

@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url';
+import { parse as parseDomain } from 'tldts';
 
 const localPart = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
 const asciiLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -27,4 +28,19 @@ export function normalizeEmail(input: string): string | null {
   if (local.length > 64 || !localPart.test(local)) return null;
   const domain = asciiDomain(value.slice(at + 1));
   return domain ? `${local.toLowerCase()}@${domain}` : null;
+}
+
+/** Top-level names reserved for tests and documentation (RFC 2606): not in the Public Suffix List, yet what synthetic data uses. */
+const reservedTopLevel: ReadonlySet<string> = new Set(['test', 'example', 'invalid']);
+
+/**
+ * Whether an ASCII domain (from asciiDomain) ends in a real public suffix (ICANN section of the
+ * Public Suffix List, or a reserved test name) and has a name under it: what a disguised address
+ * ("anna at example dot com") must satisfy before it is believed.
+ */
+export function hasRegistrableName(ascii: string): boolean {
+  const parsed = parseDomain(ascii, { allowPrivateDomains: false });
+  if (parsed.isIcann === true && parsed.domain !== null) return true;
+  const lastDot = ascii.lastIndexOf('.');
+  return lastDot > 0 && reservedTopLevel.has(ascii.slice(lastDot + 1));
 }

@@ -105,8 +105,8 @@ describe('extractIndicators: link targets', () => {
     assert.deepEqual(values(inHref('mailto:a@example.com,%20b@example.org'), 'email'), ['a@example.com', 'b@example.org']);
   });
 
-  it('ignores ordinary links', () => {
-    assert.deepEqual(inHref('https://example.com/ads/7025550123'), []);
+  it('reads an ordinary link as a url and its domain, never as a phone', () => {
+    assert.deepEqual(inHref('https://example.com/ads/7025550123').map((i) => [i.type, i.value]), [['url', 'https://example.com/ads/7025550123'], ['domain', 'example.com']]);
     assert.deepEqual(inHref('/contact'), []);
   });
 });

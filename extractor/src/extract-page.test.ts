@@ -59,7 +59,10 @@ describe('extractPage: ad fields', () => {
   it('reads national numbers with the country of the page language and day-first dates there', () => {
     const offer = extractPage(capturedPage(`http://${jobBoardHost}/jobs/4800-hotel-housekeeping-staff`, jobDetailPage())).ad!;
     assert.deepEqual(offer.defaultCountry, { country: 'GB', basis: 'html-lang' });
-    assert.deepEqual(offer.indicators.map((i) => i.value), ['+447700900321', 'recruit@work-abroad-jobs.test']);
+    assert.deepEqual(
+      offer.indicators.map((i) => `${i.platform ?? i.type}:${i.value}`),
+      ['phone:+447700900321', 'whatsapp:+447700900321', 'email:recruit@work-abroad-jobs.test', 'url:http://www.northern-hospitality.example/', 'domain:northern-hospitality.example'],
+    );
     assert.equal(offer.postedAt, '2024-04-03');
     assert.deepEqual(offer.location, { text: 'Manchester', city: 'Manchester', country: 'GB' });
   });

@@ -1,7 +1,9 @@
 import { adIdFor, DeadLetterError, type AdExtracted, type DomainSeen, type PageCaptured } from '@indicia/core';
 import type { Element, ParentNode } from 'domhandler';
 import { contentLinks, contentText, webHost } from './ad-content.js';
+import { findAge } from './ad-age.js';
 import { findAdLocation } from './ad-location.js';
+import { findPrices } from './ad-price.js';
 import { findPostedAt } from './ad-posted-at.js';
 import { findAdTitle } from './ad-title.js';
 import { findCardGroups } from './card-groups.js';
@@ -16,12 +18,13 @@ import { defaultMaxNesting, limitNesting } from './nesting-guard.js';
 import { classifyPage, type PageKind } from './page-classifier.js';
 import { DomainCollector, domainsInText } from './page-domains.js';
 import { measurePage } from './page-features.js';
-import { pageLanguage } from './page-language.js';
+import { adLanguage, pageLanguage } from './page-language.js';
 import { surveyPage } from './page-survey.js';
 import { asCountryCode } from './phone-number-parsing.js';
 import { applySiteConfig } from './site-config-decision.js';
 import { findSiteConfig, type SiteConfig } from './site-config.js';
 import { selectElement, selectedText } from './site-selectors.js';
+import { detectTextLanguage } from './text-language.js';
 
 export interface ExtractOptions {
   siteConfigs?: SiteConfig[];
@@ -85,6 +88,10 @@ export function extractPage(page: PageCaptured, options: ExtractOptions = {}): P
     inferDefaultCountry({ ...(siteConfig ? { siteConfig } : {}), url: pageUrl.href, htmlLang: language, text: `${title}\n${text}`, location: location?.text ?? null }) ??
     optionCountry(options.defaultCountry);
   const country = defaultCountry?.country;
+  // The declaration stays what national phone numbers are read by (its region); the ad's language follows its text.
+  const chosenLanguage = adLanguage(language, detectTextLanguage(`${title}\n${text}`));
+  const priceCountry = location?.country ?? country ?? null;
+  const prices = findPrices(text, { country: priceCountry });
 
   const collector = new IndicatorCollector();
   const countryContext = country ? { defaultCountry: country } : {};
@@ -116,7 +123,10 @@ export function extractPage(page: PageCaptured, options: ExtractOptions = {}): P
     contentHash: contentHash(title, text),
     postedAt: findPostedAt({ html, content, text, fetchedAt: page.fetchedAt, dateSelector: siteConfig?.selectors?.date, country: country ?? null }),
     location,
-    language,
+    language: chosenLanguage.language,
+    languageBasis: chosenLanguage.basis,
+    prices: prices.length > 0 ? prices : findPrices(title, { country: priceCountry, source: 'title' }),
+    age: findAge({ text, title }),
     defaultCountry: defaultCountry ? { country: defaultCountry.country, basis: defaultCountry.basis } : null,
     indicators,
     detection: { method: decision.method, score: decision.score, reasons: decision.reasons },

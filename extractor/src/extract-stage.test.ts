@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { attachStage, createEnvelope, InMemoryTransport, silentLogger, UsageError, type DeadLetter, type Envelope, type PageCaptured } from '@indicia/core';
-import { createExtractStage } from './extract-stage.js';
+import { createExtractStage, type ExtractStageOptions } from './extract-stage.js';
 import { capturedPage } from './fixtures/captured-page.js';
 import { classifiedsHost, detailPage, listingPage } from './fixtures/classifieds-site.js';
 
-async function runStage(pages: PageCaptured[]): Promise<{ ads: Envelope<'ad.extracted'>[]; domains: Envelope<'domain.seen'>[]; deadLetters: DeadLetter[] }> {
+async function runStage(pages: PageCaptured[], options: ExtractStageOptions = {}): Promise<{ ads: Envelope<'ad.extracted'>[]; domains: Envelope<'domain.seen'>[]; deadLetters: DeadLetter[] }> {
   const transport = new InMemoryTransport({ retryBaseMs: 1 });
   const ads: Envelope<'ad.extracted'>[] = [];
   const domains: Envelope<'domain.seen'>[] = [];
@@ -13,10 +13,12 @@ async function runStage(pages: PageCaptured[]): Promise<{ ads: Envelope<'ad.extr
   transport.subscribe('ad.extracted', async (m) => void ads.push(m), { group: 'test-ads' });
   transport.subscribe('domain.seen', async (m) => void domains.push(m), { group: 'test-domains' });
   transport.onDeadLetter((d) => deadLetters.push(d));
-  attachStage(createExtractStage(), transport, { runId: 'run-test', log: silentLogger() });
+  const stage = createExtractStage(options);
+  attachStage(stage, transport, { runId: 'run-test', log: silentLogger(), concurrency: 4 });
   for (const page of pages) await transport.publish(createEnvelope('page.captured', page, { runId: 'run-test', producer: 'test' }));
   await transport.drain();
   await transport.close();
+  await stage.close?.();
   return { ads, domains, deadLetters };
 }
 
@@ -60,7 +62,20 @@ describe('createExtractStage', () => {
     assert.match(deadLetters[0]!.error, /DeadLetterError: .*no valid absolute URL/);
   });
 
+  it('runs on worker threads with the same results, and still dead-letters what can never succeed', async () => {
+    const pages = [1012, 1013, 1014].map((id) => capturedPage(`http://${classifiedsHost}/ads/${id}`, detailPage(id)));
+    const broken = { ...capturedPage(`http://${classifiedsHost}/ads/1`, '<p>x</p>'), url: 'nope', finalUrl: 'nope', canonicalUrl: 'nope' };
+    const inThread = await runStage([...pages, broken]);
+    const onWorkers = await runStage([...pages, broken], { workers: 2 });
+    const byCapture = (messages: Envelope<'ad.extracted'>[]) => messages.map((m) => m.payload).sort((a, b) => a.captureId.localeCompare(b.captureId));
+    assert.equal(onWorkers.ads.length, 3);
+    assert.deepEqual(byCapture(onWorkers.ads), byCapture(inThread.ads));
+    assert.equal(onWorkers.deadLetters.length, 1);
+    assert.equal(onWorkers.deadLetters[0]!.attempts, 1, 'a DeadLetterError from a worker is not retried');
+  });
+
   it('refuses an invalid site configuration up front', () => {
+    assert.throws(() => createExtractStage({ workers: -1 }), UsageError);
     assert.throws(() => createExtractStage({ siteConfigs: [{ host: 'x.test', adUrlPattern: '([' }] }), UsageError);
     assert.throws(() => createExtractStage({ siteConfigs: [{ host: 'x.test', defaultCountry: 'GBR' }] }), UsageError);
     assert.throws(() => createExtractStage({ defaultCountry: 'XX' }), UsageError);

@@ -1,14 +1,25 @@
-import { UsageError, type Stage } from '@indicia/core';
-import { extractPage, type ExtractOptions } from './extract-page.js';
+import { UsageError, type PageCaptured, type Stage } from '@indicia/core';
+import { extractPage, type ExtractOptions, type PageExtraction } from './extract-page.js';
+import { ExtractionPool } from './extraction-pool.js';
 import { asCountryCode } from './phone-number-parsing.js';
 import { siteConfigSchema } from './site-config.js';
+
+export interface ExtractStageOptions extends ExtractOptions {
+  /**
+   * Worker threads extraction runs on (see ExtractionPool); 0, the default, extracts in the
+   * calling thread. With workers, attach the stage with a concurrency of about twice this so
+   * every worker always has a page in hand.
+   */
+  workers?: number;
+}
 
 /**
  * The extract stage: page.captured → ad.extracted (when the page is an ad) and one domain.seen per
  * registrable domain. Deterministic, so a redelivered capture emits the same messages again and the
  * sinks' upserts absorb them.
  */
-export function createExtractStage(options: ExtractOptions = {}): Stage<'page.captured'> {
+export function createExtractStage(stageOptions: ExtractStageOptions = {}): Stage<'page.captured'> {
+  const { workers = 0, ...options } = stageOptions;
   options.siteConfigs?.forEach((config, index) => {
     const parsed = siteConfigSchema.safeParse(config);
     if (!parsed.success) {
@@ -19,15 +30,21 @@ export function createExtractStage(options: ExtractOptions = {}): Stage<'page.ca
   if (options.defaultCountry !== undefined && !asCountryCode(options.defaultCountry)) {
     throw new UsageError(`default country "${options.defaultCountry}" is not an ISO 3166-1 alpha-2 code libphonenumber knows`);
   }
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`extract workers must be a whole number, 0 or more (got ${workers})`);
+  const pool = workers > 0 ? new ExtractionPool({ workers, extractOptions: options }) : null;
+  const extract = (page: PageCaptured): Promise<PageExtraction> => (pool ? pool.extractPage(page) : Promise.resolve(extractPage(page, options)));
   return {
     name: 'extract',
     consumes: 'page.captured',
     produces: ['ad.extracted', 'domain.seen'],
     async handle(message, ctx) {
-      const extraction = extractPage(message.payload, options);
+      const extraction = await extract(message.payload);
       ctx.log.debug({ captureId: message.payload.captureId, kind: extraction.kind, reasons: extraction.reasons, indicators: extraction.ad?.indicators.length ?? 0 }, 'page extracted');
       if (extraction.ad) await ctx.emit('ad.extracted', extraction.ad);
       for (const domain of extraction.domains) await ctx.emit('domain.seen', domain);
+    },
+    async close() {
+      await pool?.close();
     },
   };
 }

@@ -1,5 +1,7 @@
 export { extractPage, type ExtractOptions, type PageExtraction } from './extract-page.js';
-export { createExtractStage } from './extract-stage.js';
+export { createExtractStage, type ExtractStageOptions } from './extract-stage.js';
+export { ExtractionPool, type ExtractionPoolOptions } from './extraction-pool.js';
+export type { BatchLineResult } from './extraction-protocol.js';
 export { extractIndicators, type IndicatorContext } from './extract-indicators.js';
 export { normalizePhone } from './phone-normalization.js';
 export { normalizeEmail } from './email-normalization.js';

@@ -24,6 +24,7 @@ export class IndicatorCollector {
     }
     const indicator: Indicator = { type: match.type, value: match.value, provenance: [provenance] };
     if (match.platform) indicator.platform = match.platform;
+    if (match.chain) indicator.chain = match.chain;
     this.indicators.set(key, indicator);
   }
 

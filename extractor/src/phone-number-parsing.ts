@@ -1,4 +1,6 @@
+import { Metadata } from 'libphonenumber-js/core';
 import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import maxMetadata from 'libphonenumber-js/metadata.max.json';
 import { isFictionalNumber } from './fictional-number-ranges.js';
 
 export interface ParsedPhone {
@@ -63,4 +65,29 @@ function parseUncached(trimmed: string, defaultCountry: CountryCode | undefined,
     if (isFictionalNumber(parsed.number)) return { e164: parsed.number, rule: 'phone:fictional-range' };
   }
   return null;
+}
+
+const metadata = new Metadata(maxMetadata);
+const nationalDigitCounts = new Map<CountryCode, ReadonlySet<number>>();
+/** A national prefix ("0", "1", "06"...) adds up to this many digits to a national number. */
+const longestNationalPrefix = 2;
+
+/**
+ * Whether `digitCount` digits written without "+" or "00" could be a national number of `country`:
+ * one of its numbering plan's lengths plus a national prefix at most. A cheap test that spares
+ * libphonenumber most of the sub-spans a long digit run offers (a parse costs 15-70 µs).
+ */
+export function couldBeNationalNumber(digitCount: number, country: string | null): boolean {
+  const code = asCountryCode(country);
+  if (!code) return false;
+  let counts = nationalDigitCounts.get(code);
+  if (!counts) {
+    metadata.selectNumberingPlan(code);
+    const lengths = metadata.numberingPlan?.possibleLengths() ?? [];
+    const all = new Set<number>();
+    for (const length of lengths) for (let prefix = 0; prefix <= longestNationalPrefix; prefix++) all.add(length + prefix);
+    counts = all;
+    nationalDigitCounts.set(code, counts);
+  }
+  return counts.has(digitCount);
 }

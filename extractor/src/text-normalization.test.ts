@@ -47,4 +47,29 @@ describe('normalizeText', () => {
     assert.deepEqual(span.steps, ['normalize:number-words']);
     assert.equal(span.obfuscated, true);
   });
+
+  it('reports the rule a replacement names, for steps that make several kinds of edit', () => {
+    const digits: TextNormalizationStep = {
+      name: 'normalize:digits',
+      obfuscation: true,
+      findReplacements: () => [
+        { start: 0, end: 3, replacement: '7', stepName: 'normalize:digits:keycap' },
+        { start: 4, end: 5, replacement: '0' },
+      ],
+    };
+    const raw = '7\ufe0f\u20e3 O2';
+    const normalized = normalizeText(raw, [digits]);
+    assert.equal(normalized.text, '7 02');
+    assert.deepEqual(normalized.toRaw(0, 4), { start: 0, end: 6, obfuscated: true, steps: ['normalize:digits', 'normalize:digits:keycap'] });
+    assert.deepEqual(normalized.toRaw(2, 4).steps, ['normalize:digits']);
+  });
+
+  it('default steps: digits of any script, then number words inside numeric runs only', () => {
+    const raw = 'six０2 two\u00a0２ 88 — one night';
+    const normalized = normalizeText(raw);
+    assert.equal(normalized.text, '602 2 2 88 - one night');
+    const span = normalized.toRaw(0, normalized.text.indexOf(' -'));
+    assert.equal(raw.slice(span.start, span.end), 'six０2 two\u00a0２ 88');
+    assert.deepEqual(span.steps, ['deobfuscate:number-words', 'deobfuscate:unicode-digits', 'normalize:typography']);
+  });
 });

@@ -1,9 +1,13 @@
+import { htmlEntityStep } from './deobfuscation/html-entity-step.js';
+import { numberWordsStep } from './deobfuscation/number-words-step.js';
+import { unicodeDigitsStep } from './deobfuscation/unicode-digits-step.js';
+
 /**
  * The seam between raw text and the extractor rules. Rules match on a normalised copy of the text
- * (typographic dashes and spaces made plain, invisible characters dropped, fullwidth digits made
- * ASCII) and every match is mapped back to the raw offsets, so provenance always points at what the
- * page really said. The de-obfuscation of the next issue (number words, Unicode digits, "(at)")
- * adds steps here; the rules do not change.
+ * (typographic dashes and spaces made plain, invisible characters dropped, digits of every script
+ * and number words inside numeric runs made ASCII digits, see deobfuscation/) and every match is
+ * mapped back to the raw offsets, so provenance always points at what the page really said.
+ * De-obfuscation adds steps here; the rules do not change.
  */
 
 /** One edit a normalisation step makes: raw[start, end) becomes `replacement`. */
@@ -11,6 +15,8 @@ export interface TextReplacement {
   start: number;
   end: number;
   replacement: string;
+  /** The rule name provenance reports for this edit, when a step makes several kinds (default: the step's name). */
+  stepName?: string;
 }
 
 export interface TextNormalizationStep {
@@ -36,6 +42,7 @@ interface Edit {
   normStart: number;
   normEnd: number;
   stepIndex: number;
+  stepName: string;
 }
 
 export class NormalizedText {
@@ -58,9 +65,8 @@ export class NormalizedText {
       if (edit.normStart >= end) break;
       const touches = edit.normStart === edit.normEnd ? edit.normStart > start : edit.normEnd > start;
       if (!touches) continue;
-      const step = this.steps[edit.stepIndex]!;
-      stepNames.add(step.name);
-      if (step.obfuscation) obfuscated = true;
+      stepNames.add(edit.stepName);
+      if (this.steps[edit.stepIndex]!.obfuscation) obfuscated = true;
     }
     return { start: this.rawOffset(start, 'start'), end: this.rawOffset(end - 1, 'end'), obfuscated, steps: [...stepNames].sort() };
   }
@@ -117,50 +123,45 @@ export const invisibleCharactersStep: TextNormalizationStep = {
   },
 };
 
-/** Fullwidth digits (０-９) become ASCII; other Unicode digit sets are the next issue's work. */
-export const fullwidthDigitsStep: TextNormalizationStep = {
-  name: 'normalize:fullwidth-digits',
-  obfuscation: true,
-  findReplacements(raw) {
-    return [...raw.matchAll(/[\uff10-\uff19]/g)].map((m) => ({
-      start: m.index,
-      end: m.index + 1,
-      replacement: String.fromCharCode(m[0].charCodeAt(0) - 0xff10 + 0x30),
-    }));
-  },
-};
-
-export const defaultNormalizationSteps: readonly TextNormalizationStep[] = [typographyStep, invisibleCharactersStep, fullwidthDigitsStep];
+/**
+ * Steps in priority order (an earlier step wins a contested span). The digit and number-word steps
+ * come last: they only claim characters the earlier steps leave alone.
+ */
+export const defaultNormalizationSteps: readonly TextNormalizationStep[] = [htmlEntityStep, typographyStep, invisibleCharactersStep, unicodeDigitsStep, numberWordsStep];
 
 /**
  * Applies the steps' replacements to the raw text. Where two steps claim overlapping raw spans the
  * earlier step in the list wins, so step order is a priority.
  */
 export function normalizeText(raw: string, steps: readonly TextNormalizationStep[] = defaultNormalizationSteps): NormalizedText {
-  const proposed: Array<TextReplacement & { stepIndex: number }> = [];
-  steps.forEach((step, stepIndex) => {
-    for (const r of step.findReplacements(raw)) proposed.push({ ...r, stepIndex });
-  });
-  proposed.sort((a, b) => a.start - b.start || a.stepIndex - b.stepIndex);
-
-  const accepted: typeof proposed = [];
-  let claimedUpTo = 0;
-  for (const edit of proposed) {
-    if (edit.start < claimedUpTo || edit.end <= edit.start) continue;
-    accepted.push(edit);
-    claimedUpTo = edit.end;
-  }
-
+  // Each step's list is already in order: merge them (a k-way merge of a handful of lists) rather
+  // than copy and sort every replacement, which dominated on texts with hundreds of thousands.
+  const lists = steps.map((step) => step.findReplacements(raw));
+  const cursors = lists.map(() => 0);
   const edits: Edit[] = [];
   const parts: string[] = [];
   let rawPos = 0;
   let normPos = 0;
-  for (const edit of accepted) {
-    parts.push(raw.slice(rawPos, edit.start), edit.replacement);
-    normPos += edit.start - rawPos;
-    edits.push({ rawStart: edit.start, rawEnd: edit.end, normStart: normPos, normEnd: normPos + edit.replacement.length, stepIndex: edit.stepIndex });
-    normPos += edit.replacement.length;
-    rawPos = edit.end;
+  for (;;) {
+    let stepIndex = -1;
+    let next: TextReplacement | undefined;
+    for (let i = 0; i < lists.length; i++) {
+      const candidate = lists[i]![cursors[i]!];
+      if (candidate && (!next || candidate.start < next.start)) {
+        next = candidate;
+        stepIndex = i;
+      }
+    }
+    if (!next) break;
+    cursors[stepIndex]!++;
+    // A span an earlier replacement claimed stays claimed (ties go to the earlier step: it is seen first).
+    if (next.start < rawPos || next.end <= next.start) continue;
+    parts.push(raw.slice(rawPos, next.start), next.replacement);
+    normPos += next.start - rawPos;
+    const stepName = next.stepName ?? steps[stepIndex]!.name;
+    edits.push({ rawStart: next.start, rawEnd: next.end, normStart: normPos, normEnd: normPos + next.replacement.length, stepIndex, stepName });
+    normPos += next.replacement.length;
+    rawPos = next.end;
   }
   parts.push(raw.slice(rawPos));
   return new NormalizedText(raw, parts.join(''), edits, steps);

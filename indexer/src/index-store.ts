@@ -1,4 +1,4 @@
-import type { AdExtracted, AdLocation, IndicatorType, Provenance, ProvenanceSource } from '@indicia/core';
+import type { AdAge, AdExtracted, AdLocation, AdPrice, IndicatorType, Provenance, ProvenanceSource } from '@indicia/core';
 
 /**
  * The index port. SQLite (embedded mode) and Elasticsearch (distributed mode) implement it and
@@ -79,7 +79,7 @@ export interface ExportedIndicator extends IndicatorRef {
   source: ProvenanceSource;
 }
 
-/** The stable export contract (JSONL/CSV): exactly these keys. */
+/** The stable export contract (JSONL/CSV): exactly these keys. Attributes are the latest capture's. */
 export interface ExportedAd {
   id: string;
   url: string;
@@ -89,6 +89,10 @@ export interface ExportedAd {
   firstSeen: string;
   lastSeen: string;
   indicators: ExportedIndicator[];
+  location: AdLocation | null;
+  language: string | null;
+  age: AdAge | null;
+  prices: AdPrice[];
 }
 
 /** A version of an ad is one content hash; `captureId` is the earliest capture that showed it. */
@@ -112,8 +116,6 @@ export interface StoredAd extends ExportedAd {
   contentHash: string;
   latestCaptureId: string;
   postedAt: string | null;
-  location: AdLocation | null;
-  language: string | null;
   /** Oldest first. */
   versions: AdVersion[];
   indicators: StoredAdIndicator[];
@@ -127,4 +129,12 @@ export interface IndexSummary {
   sites: Array<{ site: string; ads: number }>;
   firstSeen: string | null;
   lastSeen: string | null;
+  /** Ads by language (BCP 47 primary subtag, "en-GB" counts as "en"), most ads first; ads without one are left out. */
+  languages: Array<{ language: string; ads: number }>;
+  /** Ads by their location's country (ISO 3166-1 alpha-2), most ads first. */
+  countries: Array<{ country: string; ads: number }>;
+  /** Ads stating a price in each currency (ISO 4217), most ads first; an ad counts once per currency. */
+  currencies: Array<{ currency: string; ads: number }>;
+  /** Ads stating an age, and those whose stated age (the low end of a range) is under 18. */
+  ages: { stated: number; under18: number };
 }

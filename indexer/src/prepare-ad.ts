@@ -1,4 +1,4 @@
-import { AdExtractedSchema, DeadLetterError, type AdExtracted, type AdLocation, type Provenance } from '@indicia/core';
+import { AdExtractedSchema, DeadLetterError, type AdAge, type AdExtracted, type AdLocation, type AdPrice, type Provenance } from '@indicia/core';
 import { indicatorIdOf } from './indicator-identity.js';
 import type { IndicatorRef } from './index-store.js';
 
@@ -22,6 +22,8 @@ export interface PreparedAd {
   postedAt: string | null;
   location: AdLocation | null;
   language: string | null;
+  prices: AdPrice[];
+  age: AdAge | null;
   /** One entry per indicator id: duplicates within the ad are merged, their provenance concatenated. */
   indicators: PreparedIndicator[];
 }
@@ -53,6 +55,8 @@ export function prepareAd(ad: AdExtracted): PreparedAd {
     postedAt: valid.postedAt,
     location,
     language: valid.language,
+    prices: valid.prices,
+    age: valid.age,
     indicators: mergeIndicators(valid.indicators),
   };
 }

@@ -1,6 +1,6 @@
 import type { ClassifiedsCity } from './classifieds-cities.js';
 import type { Destination } from './destinations.js';
-import type { Operator, WrittenHandle } from './operators.js';
+import type { Operator, OperatorWallet, OperatorWebsite, WrittenHandle } from './operators.js';
 import type { FictionalPhone } from './phone-regions.js';
 import type { JobType } from './recruitment-phrases.js';
 import type { RecruitmentLanguage } from './recruitment-languages.js';
@@ -12,6 +12,16 @@ export interface WrittenPhone {
   phone: FictionalPhone;
   /** Exactly as it appears in the page text. */
   text: string;
+  /** The disguise the text is written in (a style id of the labelled corpus); absent when plain. */
+  style?: string;
+}
+
+/** An email written in a disguise ("anna (at) example (dot) com"): it then has no mailto: link. */
+export interface DisguisedEmail {
+  /** The address as the operator writes it (emails[0]). */
+  address: string;
+  text: string;
+  style: string;
 }
 
 /** The contacts an ad shows and how. Every phone here is one of the operator's. */
@@ -26,6 +36,11 @@ export interface AdContacts {
   /** As written (capitals and all), in the text and in a mailto: link. */
   emails: string[];
   handles: Array<WrittenHandle & { form: 'text' | 'link' }>;
+  disguisedEmail?: DisguisedEmail;
+  /** A wallet for deposits, written in the text. */
+  wallet?: OperatorWallet;
+  /** The operator's own site, written in the text (not linked). */
+  website?: OperatorWebsite;
 }
 
 export interface Price {
@@ -85,6 +100,39 @@ export function phonesOf(ad: TestbedAd): string[] {
 
 export function emailsOf(ad: TestbedAd): string[] {
   return [...new Set(ad.contacts.emails.map((email) => email.toLowerCase()))];
+}
+
+export function cryptoOf(ad: TestbedAd): Array<{ chain: string; value: string }> {
+  const { wallet } = ad.contacts;
+  return wallet ? [{ chain: wallet.chain, value: wallet.value }] : [];
+}
+
+export function urlsOf(ad: TestbedAd): string[] {
+  const url = ad.contacts.website?.url;
+  return url === undefined ? [] : [url];
+}
+
+export function domainsOf(ad: TestbedAd): string[] {
+  const { website } = ad.contacts;
+  return website ? [website.domain] : [];
+}
+
+/** The indicators the page writes in a disguise, with the style of each. */
+export interface DisguisedIndicator {
+  type: 'phone' | 'email';
+  value: string;
+  /** Style id of the labelled corpus ('number-words:en', 'email:at-dot-parens'...). */
+  style: string;
+  /** Exactly as in the page text. */
+  written: string;
+}
+
+export function disguisesOf(ad: TestbedAd): DisguisedIndicator[] {
+  const disguised: DisguisedIndicator[] = [];
+  for (const phone of ad.contacts.phones) if (phone.style !== undefined) disguised.push({ type: 'phone', value: phone.phone.e164, style: phone.style, written: phone.text });
+  const email = ad.contacts.disguisedEmail;
+  if (email) disguised.push({ type: 'email', value: email.address.toLowerCase(), style: email.style, written: email.text });
+  return disguised;
 }
 
 export function handlesOf(ad: TestbedAd): Array<{ platform: string; value: string }> {

@@ -1,6 +1,7 @@
 import type { AdContacts, AdVisibility, ClassifiedsAd, WrittenPhone } from './ad-model.js';
 import { postedDate } from './ad-model.js';
 import { classifiedsCities, cityBySlug, type ClassifiedsCity } from './classifieds-cities.js';
+import { disguiseContacts } from './ad-disguise.js';
 import { chooseOperator } from './operator-choice.js';
 import { citiesOfCountry, personas, type Operator } from './operators.js';
 import { formatPhone, internationalStyles, nationalStyles, type PhoneStyle } from './phone-formats.js';
@@ -51,8 +52,9 @@ export function generateClassifiedsAd(random: SeededRandom, operators: readonly 
   const price = { amount: pricePerHour(random, city), currency: currencies[city.country] };
   const title = random.pick(titleShapes)(name, age, city.name);
   const postedAt = postedDate(random.int(0, 120));
-  const contacts = classifiedsContacts(random, operator);
+  const plainContacts = classifiedsContacts(random, operator);
   const phrasing = random.int(0, 1_000_000);
+  const contacts = disguiseContacts(random, plainContacts, { language: 'en', operator });
   const paragraphs = [
     introShapes[phrasing % introShapes.length]!(name, age, city.name),
     `${serviceLines[(phrasing >> 2) % serviceLines.length]} Rates from ${price.currency}${price.amount} per hour.`,
@@ -104,7 +106,9 @@ function contactLine(contacts: AdContacts, phrasing: number): string {
   const [first, second] = contacts.phones;
   const parts = [callShapes[(phrasing >> 4) % callShapes.length]!(first!.text)];
   if (second) parts.push(`Second number: ${second.text}.`);
-  for (const email of contacts.emails) parts.push(`Email: ${email}`);
+  for (const email of contacts.emails) parts.push(`Email: ${email === contacts.disguisedEmail?.address ? contacts.disguisedEmail.text : email}`);
   for (const handle of contacts.handles) parts.push(handle.platform === 'telegram' ? `Telegram: @${handle.value}` : `Snap: ${handle.value}`);
+  if (contacts.wallet) parts.push(`Deposit by ${contacts.wallet.chain === 'bitcoin' ? 'BTC' : contacts.wallet.chain === 'ethereum' ? 'ETH' : 'XMR'}: ${contacts.wallet.written}`);
+  if (contacts.website) parts.push(`More photos on ${contacts.website.written}`);
   return parts.join(' ');
 }

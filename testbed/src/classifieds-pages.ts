@@ -101,7 +101,7 @@ export function classifiedsAdPage(ad: ClassifiedsAd, backHref: string): string {
   if (contacts.call) actions.push(`<li>${link(`tel:${contacts.call.e164}`, 'Call')}</li>`);
   if (contacts.sms) actions.push(`<li>${link(`sms:${contacts.sms.e164}`, 'Text')}</li>`);
   if (contacts.whatsapp) actions.push(`<li>${link(`https://wa.me/${contacts.whatsapp.e164.slice(1)}`, 'WhatsApp')}</li>`);
-  for (const email of contacts.emails) actions.push(`<li>${link(`mailto:${email}`, 'Email')}</li>`);
+  for (const email of contacts.emails) if (email !== contacts.disguisedEmail?.address) actions.push(`<li>${link(`mailto:${email}`, 'Email')}</li>`);
   const paragraphs = ad.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n');
   return page(ad.title, `<article class="ad" id="ad-${ad.id}">
 <h1>${escapeHtml(ad.title)}</h1>

@@ -66,7 +66,7 @@ describe('ground truth', () => {
     const clusterOf = new Map<string, string>();
     const sitesOf = new Map<string, Set<string>>();
     for (const ad of truth.ads) {
-      for (const value of [...ad.phones, ...ad.emails, ...ad.handles.map((h) => `${h.platform}:${h.value}`)]) {
+      for (const value of [...ad.phones, ...ad.emails, ...ad.handles.map((h) => `${h.platform}:${h.value}`), ...ad.crypto.map((c) => c.value), ...ad.domains]) {
         const owner = clusterOf.get(value);
         assert.ok(owner === undefined || owner === ad.cluster, `${value} is in ${owner} and ${ad.cluster}`);
         clusterOf.set(value, ad.cluster);

@@ -1,4 +1,4 @@
-import { emailsOf, handlesOf, phonesOf, type Price, type TestbedAd } from './ad-model.js';
+import { cryptoOf, disguisesOf, domainsOf, emailsOf, handlesOf, phonesOf, urlsOf, type DisguisedIndicator, type Price, type TestbedAd } from './ad-model.js';
 import { pageInventory, type SitePages } from './page-inventory.js';
 import { siteList, type TestbedSite } from './site-hosts.js';
 import { resolveContentOptions, type ContentOptions } from './testbed-options.js';
@@ -23,6 +23,14 @@ export interface GroundTruthAd {
   emails: string[];
   /** Value lowercased, no '@'. WhatsApp numbers are in `phones`, not here. */
   handles: Array<{ platform: string; value: string }>;
+  /** Wallet addresses written in the text (bech32 and ethereum lowercased). */
+  crypto: Array<{ chain: string; value: string }>;
+  /** Canonical URLs of web addresses written in the text (not links). */
+  urls: string[];
+  /** Registrable domains of those web addresses (the site's own host is not one). */
+  domains: string[];
+  /** Phones and emails the page writes only in a disguise, with its style id (see labelledCorpus). */
+  disguised: DisguisedIndicator[];
 }
 
 export interface GroundTruth {
@@ -79,5 +87,9 @@ function truthOf(ad: TestbedAd): GroundTruthAd {
     phones: phonesOf(ad),
     emails: emailsOf(ad),
     handles: handlesOf(ad),
+    crypto: cryptoOf(ad),
+    urls: urlsOf(ad),
+    domains: domainsOf(ad),
+    disguised: disguisesOf(ad),
   };
 }

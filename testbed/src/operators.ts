@@ -1,5 +1,7 @@
 import { classifiedsCities } from './classifieds-cities.js';
 import { phoneInRegion, phoneRegions, regionSize, type FictionalPhone, type PhoneCountry, type PhoneRegion } from './phone-regions.js';
+import { corpusCryptoAddress, cryptoStyles, type CorpusCryptoAddress, type CryptoStyle } from './obfuscation/crypto-addresses.js';
+import { corpusWebAddress, type CorpusWebAddress, type WebAddressStyle } from './obfuscation/web-addresses.js';
 import { randomStreams, SeededRandom } from './random.js';
 
 export type HandlePlatformUsed = 'telegram' | 'instagram' | 'snapchat';
@@ -26,7 +28,14 @@ export interface Operator {
   /** As written on pages; may have capitals. */
   emails: string[];
   handles: WrittenHandle[];
+  /** A crypto wallet some operators ask deposits to. */
+  wallet?: OperatorWallet;
+  /** A site of the operator's own, on a reserved TLD; unique to the operator. */
+  website?: OperatorWebsite;
 }
+
+export type OperatorWallet = CorpusCryptoAddress & { style: CryptoStyle };
+export type OperatorWebsite = CorpusWebAddress & { style: WebAddressStyle };
 
 export const personas = [
   'Lena', 'Mia', 'Sofia', 'Anna', 'Bella', 'Chloe', 'Daria', 'Elena', 'Eva', 'Gina', 'Ivy', 'Jade', 'Kira', 'Lara',
@@ -76,9 +85,24 @@ export function buildOperators(seed: number, count: number): Operator[] {
       phones,
       emails: emailsFor(random, persona, agencyWords.join('').toLowerCase(), tag),
       handles: handlesFor(random, persona.toLowerCase(), agencyWords.join('').toLowerCase(), tag),
+      // Drawn last, so the draws above (and every earlier page) stay as they were before wallets and sites.
+      ...walletAndWebsite(random, persona, tag),
     });
   }
   return operators;
+}
+
+function walletAndWebsite(random: SeededRandom, persona: string, tag: string): Pick<Operator, 'wallet' | 'website'> {
+  const extras: Pick<Operator, 'wallet' | 'website'> = {};
+  if (random.chance(0.3)) {
+    const style = random.pick(cryptoStyles);
+    extras.wallet = { ...corpusCryptoAddress(random, style), style };
+  }
+  if (random.chance(0.3)) {
+    const style: WebAddressStyle = random.pick(['url', 'url', 'url:www', 'domain']);
+    extras.website = { ...corpusWebAddress(random, persona, style, { tag }), style };
+  }
+  return extras;
 }
 
 interface PhonePool {

@@ -25,6 +25,7 @@ export const randomStreams = {
   operator: 3,
   phonePool: 4,
   linkJunk: 5,
+  labelledCorpus: 6,
 } as const;
 
 /** mulberry32: tiny, fast and good enough for synthetic content. */

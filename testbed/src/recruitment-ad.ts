@@ -1,6 +1,7 @@
 import type { AdContacts, AdVisibility, RecruitmentAd, WrittenPhone } from './ad-model.js';
 import { postedDate } from './ad-model.js';
 import { destinations, localPhoneCountry, type Destination } from './destinations.js';
+import { disguiseContacts } from './ad-disguise.js';
 import { chooseOperator } from './operator-choice.js';
 import type { Operator } from './operators.js';
 import { formatPhone, internationalStyles, nationalStyles, type PhoneStyle } from './phone-formats.js';
@@ -30,10 +31,11 @@ export function generateRecruitmentAd(
   const phrases = recruitmentPhrases[language];
   const names = destination.names[language];
   const htmlLang = htmlLangFor(language, destination);
-  const contacts = recruitmentContacts(random, operator, htmlLang !== language ? localPhoneCountry(destination) : undefined);
+  const plainContacts = recruitmentContacts(random, operator, htmlLang !== language ? localPhoneCountry(destination) : undefined);
   const perks = random.pick(phrases.perks);
   const postedAt = postedDate(random.int(0, 120));
   const phrasing = random.int(0, 1_000_000);
+  const contacts = disguiseContacts(random, plainContacts, { language, operator });
   const id = localIndex + 1;
   const slug = `${jobType}-${destination.slug}`;
   const path = recruitmentPath(id, slug, visibility);

@@ -105,7 +105,10 @@ export function recruitmentAdPage(ad: RecruitmentAd, backHref: string): string {
     const text = contacts.phones.length > 0 ? 'WhatsApp' : phrases.whatsappOnly;
     items.push(`<li>${link(`https://wa.me/${contacts.whatsapp.e164.slice(1)}`, text)}</li>`);
   }
-  for (const email of contacts.emails) items.push(`<li>Email: ${link(`mailto:${email}`, email)}</li>`);
+  for (const email of contacts.emails) {
+    const disguised = contacts.disguisedEmail?.address === email ? contacts.disguisedEmail.text : undefined;
+    items.push(disguised === undefined ? `<li>Email: ${link(`mailto:${email}`, email)}</li>` : `<li>Email: ${escapeHtml(disguised)}</li>`);
+  }
   for (const handle of contacts.handles) {
     if (handle.platform === 'telegram') {
       items.push(handle.form === 'text' ? `<li>Telegram: @${escapeHtml(handle.value)}</li>` : `<li>${link(`https://t.me/${handle.value}`, `t.me/${handle.value}`)}</li>`);
@@ -115,6 +118,8 @@ export function recruitmentAdPage(ad: RecruitmentAd, backHref: string): string {
       items.push(`<li>Snap: ${escapeHtml(handle.value)}</li>`);
     }
   }
+  if (contacts.wallet) items.push(`<li>${contacts.wallet.chain === 'bitcoin' ? 'BTC' : contacts.wallet.chain === 'ethereum' ? 'ETH' : 'XMR'}: ${escapeHtml(contacts.wallet.written)}</li>`);
+  if (contacts.website) items.push(`<li>Web: ${escapeHtml(contacts.website.written)}</li>`);
   const paragraphs = ad.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n');
   return page(ad.htmlLang, ad.title, `<article class="job" id="job-${ad.id}">
 <h1>${escapeHtml(ad.title)}</h1>

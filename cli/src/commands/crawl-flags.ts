@@ -21,6 +21,7 @@ export function addCrawlFlags(command: Command): Command {
     .option('--recrawl', 'fetch pages captured in an earlier run again (updates last seen)')
     .option('--retry-failed', 'fetch pages that failed in an earlier run again')
     .option('--country <cc>', 'country for national phone numbers when a page does not tell (e.g. US)')
+    .option('--extract-workers <n>', 'worker threads that extract indicators (default: cores - 1, at least 1; env INDICIA_EXTRACT_WORKERS)', integerFlag({ min: 0 }))
     .option('--config <file>', 'JSON file with any of these settings, plus "sites": per-site extraction config')
     .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
     .option('--verbose', 'write the JSON log lines to stderr instead of the data directory')
@@ -43,6 +44,7 @@ export interface CrawlFlagValues {
   recrawl?: boolean;
   retryFailed?: boolean;
   country?: string;
+  extractWorkers?: number;
   config?: string;
   data?: string;
   verbose?: boolean;
@@ -67,5 +69,6 @@ export function crawlFlagsToConfig(flags: CrawlFlagValues): Record<string, unkno
     recrawl: flags.recrawl ? true : undefined,
     retryFailed: flags.retryFailed ? true : undefined,
     defaultCountry: flags.country,
+    extractWorkers: flags.extractWorkers,
   };
 }

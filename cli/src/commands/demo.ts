@@ -8,6 +8,7 @@ interface DemoFlags {
   seed: number;
   ads: number;
   verbose?: boolean;
+  extractWorkers?: number;
 }
 
 export function registerDemoCommand(program: Command): void {
@@ -19,6 +20,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--seed <n>', 'testbed seed: the same seed builds the same sites', integerFlag(), 1)
     .option('--ads <n>', 'ads in the testbed', integerFlag({ min: 1 }), 200)
     .option('--verbose', 'write the JSON log lines to stderr')
+    .option('--extract-workers <n>', 'worker threads that extract indicators (default: cores - 1, at least 1; env INDICIA_EXTRACT_WORKERS)', integerFlag({ min: 0 }))
     .addHelpText(
       'after',
       `
@@ -41,7 +43,7 @@ Examples:
         const truth = groundTruth({ seed: flags.seed, ads: flags.ads });
         const outcome = await runCrawlRequest({
           seeds: testbed.seedUrls,
-          flags: { data: flags.data, verbose: flags.verbose },
+          flags: { data: flags.data, verbose: flags.verbose, extractWorkers: flags.extractWorkers },
           overrides: { proxyUrl: testbed.proxyUrl, recrawl: true, maxPages: Math.max(truth.pages * 2, 1000) },
           defaults: { perHostConcurrency: 8, concurrency: 16 },
           banner: `demo: testbed (seed ${flags.seed}, ${flags.ads} ads) on proxy ${testbed.proxyUrl}; crawling ${testbed.seedUrls.join(' ')}`,

@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { UsageError } from '@indicia/core';
-import type { ExportedAd } from '@indicia/indexer';
 import { csvRow } from '../csv-cell.js';
+import { csvFields, csvHeader } from './export-csv.js';
 import { requireIndex, resolveDataDir } from '../data-dir.js';
 
 interface ExportFlags {
@@ -13,8 +13,6 @@ interface ExportFlags {
   site?: string;
   data?: string;
 }
-
-const csvHeader = ['id', 'url', 'site', 'title', 'text', 'firstSeen', 'lastSeen', 'phones', 'emails', 'handles', 'indicators'];
 
 export function registerExportCommand(program: Command): void {
   program
@@ -27,8 +25,11 @@ export function registerExportCommand(program: Command): void {
     .addHelpText(
       'after',
       `
-Each record: {id, url, site, title, text, firstSeen, lastSeen, indicators: [{type, value, platform?, chain?, raw, source}]}.
+Each record: {id, url, site, title, text, firstSeen, lastSeen, indicators: [{type, value, platform?, chain?, raw, source}],
+location: {text, city?, country?} | null, language, age: {min, max, raw, source, start, end} | null,
+prices: [{amount, maxAmount?, currency, per?, raw, source, start, end}]}.
 CSV has the same fields, with phones, emails and handles also as "; "-separated columns, indicators as JSON,
+the location as city and country, the age as ageMin and ageMax, prices as "1500-2000 EUR/month; 200 USD/hour",
 and cells that a spreadsheet would run as formulas (starting with = + - @) prefixed with an apostrophe.
 
 Examples:
@@ -57,11 +58,6 @@ Examples:
       }
       process.stderr.write(`exported ${count} ads${flags.output ? ` to ${flags.output}` : ''}\n`);
     });
-}
-
-function csvFields(ad: ExportedAd): string[] {
-  const values = (type: string) => ad.indicators.filter((i) => i.type === type).map((i) => (type === 'handle' ? `${i.platform}:${i.value}` : i.value)).join('; ');
-  return [ad.id, ad.url, ad.site, ad.title, ad.text, ad.firstSeen, ad.lastSeen, values('phone'), values('email'), values('handle'), JSON.stringify(ad.indicators)];
 }
 
 /** Writes with back-pressure, so exporting 100,000 ads does not buffer them all. */

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { UsageError } from '@indicia/core';
@@ -10,6 +11,7 @@ interface ExtractFlags {
   input?: string;
   output?: string;
   country?: string;
+  workers?: number;
   progressInterval: number;
 }
 
@@ -20,6 +22,7 @@ export function registerExtractCommand(program: Command): void {
     .option('--input <file>', 'read JSON Lines from this file instead of stdin')
     .option('--output <file>', 'write JSON Lines to this file instead of stdout')
     .option('--country <cc>', 'country for national phone numbers in lines without "country" (ISO code, e.g. US)')
+    .option('--workers <n>', 'worker threads that extract (default: cores - 1, at least 1; env INDICIA_EXTRACT_WORKERS; 0: in the main thread)', integerFlag({ min: 0 }))
     .addOption(new Option('--progress-interval <seconds>', 'seconds between progress lines on stderr').argParser(integerFlag()).default(5).hideHelp())
     .addHelpText(
       'after',
@@ -45,6 +48,7 @@ Examples:
     .action(async (flags: ExtractFlags) => {
       const { isBatchCountry } = await import('@indicia/extractor');
       if (flags.country !== undefined && !isBatchCountry(flags.country)) throw new UsageError(`--country "${flags.country}" is not an ISO 3166 alpha-2 country code (e.g. US, GB)`);
+      const workers = flags.workers ?? extractWorkersFromEnv(process.env.INDICIA_EXTRACT_WORKERS);
       const { runBatchExtraction } = await import('../batch-extraction.js');
       const input = await openInput(flags.input);
       const output: Writable = flags.output ? createWriteStream(flags.output) : process.stdout;
@@ -56,6 +60,7 @@ Examples:
           log: process.stderr,
           ...(flags.country ? { defaultCountry: flags.country.toUpperCase() } : {}),
           progressIntervalMs: flags.progressInterval * 1000,
+          workers,
         });
       } finally {
         input.destroy();
@@ -65,6 +70,13 @@ Examples:
         }
       }
     });
+}
+
+/** The worker count when --workers is not given: the environment's, else cores - 1 (at least 1). */
+function extractWorkersFromEnv(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return Math.max(1, availableParallelism() - 1);
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`INDICIA_EXTRACT_WORKERS must be a whole number, 0 or more (got "${value}")`);
+  return Number(value.trim());
 }
 
 async function openInput(path: string | undefined): Promise<Readable> {

@@ -1,6 +1,8 @@
+import { findObfuscatedEmailSpans } from '../deobfuscation/obfuscated-emails.js';
 import { normalizeEmail } from '../email-normalization.js';
 import { isWordCharAt } from '../text-boundaries.js';
 import type { RuleMatch, TextRule } from './extractor-rule.js';
+import { mailtoRecipients } from './mailto-recipients.js';
 
 const localChar = /[a-z0-9._%+-]/i;
 const domainChar = /[\p{L}\p{N}.-]/u;
@@ -41,9 +43,34 @@ export function findEmailSpans(text: string): EmailSpan[] {
   return spans;
 }
 
+/** "mailto:" written out in text; only its encoded forms ("mailto:anna%40example.com") add anything. */
+function mailtoInText(text: string): RuleMatch[] {
+  const matches: RuleMatch[] = [];
+  for (let i = text.indexOf('ailto:'); i !== -1; i = text.indexOf('ailto:', i + 6)) {
+    const start = i - 1;
+    if (start < 0 || (text[start] !== 'm' && text[start] !== 'M') || isWordCharAt(text, start - 1)) continue;
+    let end = start;
+    while (end < text.length && !/[\s"'<>()[\]]/.test(text[end]!)) end++;
+    for (const match of mailtoRecipients(text.slice(start, end))) matches.push({ ...match, start: start + match.start, end: start + match.end });
+  }
+  return matches;
+}
+
+/**
+ * Email addresses in text: written plainly, disguised ("anna (at) example (dot) com") or as an
+ * encoded "mailto:". A plain address wins where forms overlap.
+ */
 export const emailTextRule: TextRule = {
   name: 'email:text',
   find({ text }): RuleMatch[] {
-    return findEmailSpans(text).map((span) => ({ type: 'email', value: span.value, start: span.start, end: span.end, rules: ['email:text'] }));
+    const plain: RuleMatch[] = findEmailSpans(text).map((span) => ({ type: 'email', value: span.value, start: span.start, end: span.end, rules: ['email:text'] }));
+    const disguised: RuleMatch[] = findObfuscatedEmailSpans(text).map((span) => ({ type: 'email', value: span.value, start: span.start, end: span.end, rules: span.rules, obfuscated: true }));
+    const encoded = mailtoInText(text).filter((m) => m.obfuscated === true);
+    const matches = [...plain];
+    for (const candidate of [...disguised, ...encoded]) {
+      if (matches.some((m) => candidate.start < m.end && m.start < candidate.end)) continue;
+      matches.push(candidate);
+    }
+    return matches.sort((a, b) => a.start - b.start);
   },
 };

@@ -1,10 +1,11 @@
-import type { HandlePlatform, IndicatorType } from '@indicia/core';
+import type { CryptoChain, HandlePlatform, IndicatorType } from '@indicia/core';
 
 /** An indicator a rule found, with offsets into the text it was given. */
 export interface RuleMatch {
   type: IndicatorType;
   value: string;
   platform?: HandlePlatform;
+  chain?: CryptoChain;
   start: number;
   end: number;
   /** Names of the rules (and sub-rules) that fired, for auditing the match. */

@@ -1,7 +1,8 @@
-import { normalizeEmail } from '../email-normalization.js';
+import { phoneHandlePlatforms } from '../handle-platforms.js';
 import { handleFromUrl } from '../handle-urls.js';
 import { parsePhoneCandidate } from '../phone-number-parsing.js';
 import type { LinkRule, RuleMatch } from './extractor-rule.js';
+import { mailtoRecipients } from './mailto-recipients.js';
 
 /** tel:, sms:, callto: links: the number is everything up to parameters (";ext=", "?body="). */
 export const phoneLinkRule: LinkRule = {
@@ -21,29 +22,15 @@ export const phoneLinkRule: LinkRule = {
   },
 };
 
-/** mailto: links, possibly with several comma-separated recipients. */
+/** mailto: links: several recipients, to=/cc=/bcc= fields, percent-encoded addresses. */
 export const emailLinkRule: LinkRule = {
   name: 'email:link',
   find({ href }): RuleMatch[] {
-    const m = /^\s*mailto:/i.exec(href);
-    if (!m) return [];
-    const matches: RuleMatch[] = [];
-    const stop = href.indexOf('?', m[0].length);
-    const recipients = href.slice(m[0].length, stop === -1 ? href.length : stop);
-    let offset = m[0].length;
-    for (const part of recipients.split(',')) {
-      const leading = part.length - part.trimStart().length;
-      const trimmed = part.trim();
-      const decoded = safeDecode(trimmed);
-      const value = decoded === null ? null : normalizeEmail(decoded);
-      if (value) matches.push({ type: 'email', value, start: offset + leading, end: offset + leading + trimmed.length, rules: ['email:mailto-link'] });
-      offset += part.length + 1;
-    }
-    return matches;
+    return mailtoRecipients(href);
   },
 };
 
-/** Profile and messenger links; a WhatsApp link also gives the phone number it opens a chat with. */
+/** Profile and messenger links; a WhatsApp or Signal link also gives the phone number it opens a chat with. */
 export const handleLinkRule: LinkRule = {
   name: 'handle:link',
   find({ href }): RuleMatch[] {
@@ -51,7 +38,7 @@ export const handleLinkRule: LinkRule = {
     const handle = handleFromUrl(href.trim());
     if (!handle) return [];
     const matches: RuleMatch[] = [{ type: 'handle', platform: handle.platform, value: handle.value, start: leading, end: leading + handle.end, rules: ['handle:profile-link'] }];
-    if (handle.platform === 'whatsapp') matches.push({ type: 'phone', value: handle.value, start: leading + handle.start, end: leading + handle.end, rules: ['phone:whatsapp-link'] });
+    if (phoneHandlePlatforms.has(handle.platform)) matches.push({ type: 'phone', value: handle.value, start: leading + handle.start, end: leading + handle.end, rules: [`phone:${handle.platform}-link`] });
     return matches;
   },
 };

@@ -1,12 +1,15 @@
+import { cryptoTextRule } from './crypto-text-rule.js';
 import { emailTextRule } from './email-text-rule.js';
 import type { LinkRule, TextRule } from './extractor-rule.js';
 import { handleTextRule } from './handle-text-rule.js';
 import { emailLinkRule, handleLinkRule, phoneLinkRule } from './link-rules.js';
 import { phoneTextRule } from './phone-text-rule.js';
+import { urlLinkRule } from './url-link-rule.js';
+import { urlTextRule } from './url-text-rule.js';
 
 /**
- * The rules extraction runs, in order. De-obfuscation and new indicator types (crypto addresses)
- * add rules here; nothing else needs to change.
+ * The rules extraction runs, in order. De-obfuscation and new indicator types add rules here;
+ * nothing else needs to change.
  */
 export interface RuleRegistry {
   text: readonly TextRule[];
@@ -14,6 +17,6 @@ export interface RuleRegistry {
 }
 
 export const defaultRuleRegistry: RuleRegistry = {
-  text: [phoneTextRule, emailTextRule, handleTextRule],
-  link: [phoneLinkRule, emailLinkRule, handleLinkRule],
+  text: [phoneTextRule, emailTextRule, handleTextRule, cryptoTextRule, urlTextRule],
+  link: [phoneLinkRule, emailLinkRule, handleLinkRule, urlLinkRule],
 };

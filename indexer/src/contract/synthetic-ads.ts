@@ -1,4 +1,4 @@
-import { adIdFor, captureIdFor, sha256Hex, type AdExtracted, type HandlePlatform, type Indicator } from '@indicia/core';
+import { adIdFor, captureIdFor, sha256Hex, type AdAge, type AdExtracted, type AdPrice, type HandlePlatform, type Indicator, type RatePeriod } from '@indicia/core';
 
 /**
  * Builds ad.extracted payloads for the contract tests, with provenance offsets that really point
@@ -22,6 +22,10 @@ export interface SyntheticAdSpec {
   location?: { text: string; city?: string; country?: string } | null;
   language?: string | null;
   postedAt?: string | null;
+  /** Appended to the text as written ("$200/hr"), with offsets pointing at it. */
+  prices?: Array<{ written: string; amount: number; maxAmount?: number; currency: string; per?: RatePeriod }>;
+  /** Appended to the text as written ("I'm 25"), with offsets pointing at it. */
+  age?: { written: string; min: number; max: number };
 }
 
 export const defaultFetchedAt = '2024-05-01T10:00:00.000Z';
@@ -54,6 +58,12 @@ export function syntheticAd(spec: SyntheticAdSpec): AdExtracted {
     const raw = `@${handle.value}`;
     indicators.push({ type: 'handle', platform: handle.platform, value: handle.value.toLowerCase(), provenance: provenanceFor(appendLine(`${handle.platform}:`, raw), raw) });
   }
+  const prices: AdPrice[] = (spec.prices ?? []).map(({ written, ...price }) => ({ ...price, raw: written, source: 'text', ...appendLine('Rate', written) }));
+  let age: AdAge | null = null;
+  if (spec.age) {
+    const { written, ...range } = spec.age;
+    age = { ...range, raw: written, source: 'text', ...appendLine('About me:', written) };
+  }
   if (spec.linkOnlyPhone) {
     const raw = `tel:${spec.linkOnlyPhone}`;
     indicators.push({
@@ -75,6 +85,9 @@ export function syntheticAd(spec: SyntheticAdSpec): AdExtracted {
     postedAt: spec.postedAt === undefined ? '2024-04-30' : spec.postedAt,
     location: spec.location === undefined ? { text: 'Las Vegas, NV', city: 'Las Vegas', country: 'US' } : spec.location,
     language: spec.language === undefined ? 'en' : spec.language,
+    languageBasis: 'declared',
+    prices,
+    age,
     defaultCountry: { country: 'US', basis: 'synthetic' },
     indicators,
     detection: { method: 'generic', score: 1, reasons: ['synthetic'] },

@@ -11,6 +11,9 @@ async function collect(iterable: AsyncIterable<ExportedAd>): Promise<ExportedAd[
   return out;
 }
 
+const hourly = { written: '$200/hr', amount: 200, currency: 'USD', per: 'hour' as const };
+const monthlyRange = { written: '1.500-2.000 EUR pe lună', amount: 1500, maxAmount: 2000, currency: 'EUR', per: 'month' as const };
+
 export function describeWriteContract(makeStore: () => Promise<IndexStore>): void {
   describe('writes', () => {
     it('stores an ad with its fields, one version and its indicators with provenance', () =>
@@ -133,7 +136,7 @@ export function describeWriteContract(makeStore: () => Promise<IndexStore>): voi
         const exported = await collect(store.exportAds());
         assert.deepEqual(exported.map((ad) => ad.id), ads.map((ad) => ad.adId).sort());
         for (const ad of exported) {
-          assert.deepEqual(Object.keys(ad).sort(), ['firstSeen', 'id', 'indicators', 'lastSeen', 'site', 'text', 'title', 'url']);
+          assert.deepEqual(Object.keys(ad).sort(), ['age', 'firstSeen', 'id', 'indicators', 'language', 'lastSeen', 'location', 'prices', 'site', 'text', 'title', 'url']);
           for (const indicator of ad.indicators) {
             const keys = Object.keys(indicator).sort();
             const allowed = ['chain', 'platform', 'raw', 'source', 'type', 'value'];
@@ -154,6 +157,10 @@ export function describeWriteContract(makeStore: () => Promise<IndexStore>): voi
             { type: 'email', value: 'hr@example.net', raw: 'hr@example.net', source: 'text' },
             { type: 'phone', value: fictionalPhone(41), raw: `tel:${fictionalPhone(41)}`, source: 'html-attr' },
           ],
+          location: { text: 'Las Vegas, NV', city: 'Las Vegas', country: 'US' },
+          language: 'en',
+          age: null,
+          prices: [],
         });
         const e1 = exported.find((ad) => ad.id === ads[0]!.adId)!;
         assert.deepEqual(e1.indicators.find((i) => i.type === 'handle'), { type: 'handle', value: 'sun_e1', platform: 'whatsapp', raw: '@sun_e1', source: 'text' });
@@ -163,11 +170,21 @@ export function describeWriteContract(makeStore: () => Promise<IndexStore>): voi
 
     it('summarises counts by type and site and the seen range', () =>
       withStore(makeStore, async (store) => {
-        assert.deepEqual(await store.summary(), { ads: 0, indicators: 0, indicatorsByType: {}, sites: [], firstSeen: null, lastSeen: null });
+        assert.deepEqual(await store.summary(), {
+          ads: 0, indicators: 0, indicatorsByType: {}, sites: [], firstSeen: null, lastSeen: null,
+          languages: [], countries: [], currencies: [], ages: { stated: 0, under18: 0 },
+        });
         await store.upsertAds([
-          syntheticAd({ slug: 's1', phones: [fictionalPhone(50), fictionalPhone(51)], emails: ['a@example.com'], fetchedAt: '2024-05-02T00:00:00.000Z' }),
-          syntheticAd({ slug: 's2', phones: [fictionalPhone(50)], handles: [{ platform: 'telegram', value: 'shared' }, { platform: 'instagram', value: 'shared' }], fetchedAt: '2024-05-05T00:00:00.000Z' }),
-          syntheticAd({ slug: 's3', site: 'jobs-abroad.test', emails: ['a@example.com'], fetchedAt: '2024-04-20T00:00:00.000Z' }),
+          syntheticAd({ slug: 's1', phones: [fictionalPhone(50), fictionalPhone(51)], emails: ['a@example.com'], fetchedAt: '2024-05-02T00:00:00.000Z', prices: [hourly] }),
+          syntheticAd({
+            slug: 's2', phones: [fictionalPhone(50)], handles: [{ platform: 'telegram', value: 'shared' }, { platform: 'instagram', value: 'shared' }], fetchedAt: '2024-05-05T00:00:00.000Z',
+            language: 'ro', location: { text: 'București', city: 'Bucharest', country: 'RO' }, prices: [monthlyRange, { written: '300 lei', amount: 300, currency: 'RON' }],
+            age: { written: '16 ani', min: 16, max: 16 },
+          }),
+          syntheticAd({
+            slug: 's3', site: 'jobs-abroad.test', emails: ['a@example.com'], fetchedAt: '2024-04-20T00:00:00.000Z', language: 'en-GB', location: null,
+            prices: [hourly, { written: '$250 per hour', amount: 250, currency: 'USD', per: 'hour' }], age: { written: "I'm 25", min: 25, max: 25 },
+          }),
         ]);
         assert.deepEqual(await store.summary(), {
           ads: 3,
@@ -179,7 +196,41 @@ export function describeWriteContract(makeStore: () => Promise<IndexStore>): voi
           ],
           firstSeen: '2024-04-20T00:00:00.000Z',
           lastSeen: '2024-05-05T00:00:00.000Z',
+          languages: [
+            { language: 'en', ads: 2 },
+            { language: 'ro', ads: 1 },
+          ],
+          countries: [
+            { country: 'RO', ads: 1 },
+            { country: 'US', ads: 1 },
+          ],
+          currencies: [
+            { currency: 'USD', ads: 2 },
+            { currency: 'EUR', ads: 1 },
+            { currency: 'RON', ads: 1 },
+          ],
+          ages: { stated: 2, under18: 1 },
         });
+      }));
+
+    it('stores the ad attributes (location, language, prices, age) of the latest capture, and exports them', () =>
+      withStore(makeStore, async (store) => {
+        const older = syntheticAd({
+          slug: 'attr', fetchedAt: '2024-05-01T10:00:00.000Z', language: 'es', location: { text: 'Madrid, España', city: 'Madrid', country: 'ES' },
+          prices: [monthlyRange], age: { written: 'de 18 a 30 años', min: 18, max: 30 },
+        });
+        const newer = syntheticAd({ slug: 'attr', fetchedAt: '2024-05-03T10:00:00.000Z', title: 'Updated', language: 'ru', prices: [hourly], age: { written: 'мне 17', min: 17, max: 17 } });
+        await store.upsertAds([older]);
+        let stored = (await store.getAd(older.adId))!;
+        assert.deepEqual([stored.location, stored.language, stored.age, stored.prices], [older.location, 'es', older.age, older.prices]);
+        const price = stored.prices[0]!;
+        assert.equal(stored.text.slice(price.start, price.end), price.raw, 'price offsets point into the stored text');
+        assert.equal(stored.text.slice(stored.age!.start, stored.age!.end), stored.age!.raw);
+        await store.upsertAds([newer, older]);
+        stored = (await store.getAd(older.adId))!;
+        assert.deepEqual([stored.location, stored.language, stored.age, stored.prices], [newer.location, 'ru', newer.age, newer.prices], 'the latest capture wins, whatever the order');
+        const [exported] = await collect(store.exportAds());
+        assert.deepEqual([exported!.location, exported!.language, exported!.age, exported!.prices], [newer.location, 'ru', newer.age, newer.prices]);
       }));
 
     it('rejects an invalid ad as a dead letter and writes nothing of its batch', () =>

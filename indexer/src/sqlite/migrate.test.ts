@@ -3,6 +3,7 @@ import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { UsageError } from '@indicia/core';
 import { fictionalPhone, syntheticAd } from '../contract/synthetic-ads.js';
+import type { ExportedAd } from '../index-store.js';
 import { IndexSchemaTooNewError, migrate } from './migrate.js';
 import { migrations } from './schema-migrations.js';
 import { SqliteIndexStore } from './sqlite-index-store.js';
@@ -10,6 +11,12 @@ import { TempDirs } from './temp-index.js';
 
 const temp = new TempDirs();
 after(() => temp.removeAll());
+
+async function collectExport(store: SqliteIndexStore): Promise<ExportedAd[]> {
+  const ads: ExportedAd[] = [];
+  for await (const ad of store.exportAds()) ads.push(ad);
+  return ads;
+}
 
 function appliedVersions(path: string): number[] {
   const db = new Database(path, { readonly: true });
@@ -63,8 +70,10 @@ describe('schema migrations', () => {
     const store = SqliteIndexStore.open(path);
     const page = await store.search({ text: 'existed' });
     assert.deepEqual(page.hits.map((h) => h.adId), ['old-ad']);
+    const [exported] = await collectExport(store);
+    assert.deepEqual([exported!.prices, exported!.age], [[], null], 'ads from before the attributes step have none');
     await store.close();
-    assert.deepEqual(appliedVersions(path), [1, 2]);
+    assert.deepEqual(appliedVersions(path), migrations.map((m) => m.version));
   });
 
   it('refuses a file from a newer Indicia with a clear error and leaves it untouched', async () => {
@@ -76,9 +85,9 @@ describe('schema migrations', () => {
     db.close();
     assert.throws(
       () => SqliteIndexStore.open(path),
-      (error: unknown) => error instanceof IndexSchemaTooNewError && error instanceof UsageError && /schema version 99, newer than this Indicia knows \(2\)/.test(error.message),
+      (error: unknown) => error instanceof IndexSchemaTooNewError && error instanceof UsageError && error.message.includes(`schema version 99, newer than this Indicia knows (${migrations.length})`),
     );
-    assert.deepEqual(appliedVersions(path), [1, 2, 99]);
+    assert.deepEqual(appliedVersions(path), [...migrations.map((m) => m.version), 99]);
   });
 
   it('rolls back a step that fails, leaving the file at the previous step', () => {

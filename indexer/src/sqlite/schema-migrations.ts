@@ -97,4 +97,17 @@ export const migrations: readonly Migration[] = [
       INSERT INTO ads_fts (ads_fts) VALUES ('rebuild');
     `,
   },
+  {
+    version: 3,
+    name: 'ad attributes: prices and stated age',
+    sql: `
+      -- prices: JSON array of AdPrice (amount, maxAmount?, currency, per?, raw, source, start, end);
+      -- age: JSON AdAge or NULL. Both are the latest capture's, like the location and language.
+      ALTER TABLE ads ADD COLUMN prices TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE ads ADD COLUMN age TEXT;
+      -- Researchers count and filter by these.
+      CREATE INDEX ads_language ON ads (language);
+      CREATE INDEX ads_age_min ON ads (json_extract(age, '$.min')) WHERE age IS NOT NULL;
+    `,
+  },
 ];

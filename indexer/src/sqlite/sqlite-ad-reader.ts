@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AdLocation, IndicatorType, Provenance } from '@indicia/core';
+import type { AdAge, AdLocation, AdPrice, IndicatorType, Provenance } from '@indicia/core';
 import { compareIndicatorRefs, indicatorRef } from '../indicator-identity.js';
 import type { AdVersion, ExportedAd, ExportedIndicator, StoredAd, StoredAdIndicator } from '../index-store.js';
 
@@ -17,6 +17,10 @@ export interface AdRow {
   location_city: string | null;
   location_country: string | null;
   language: string | null;
+  /** JSON AdPrice[]. */
+  prices: string;
+  /** JSON AdAge, or null. */
+  age: string | null;
   first_seen: string;
   last_seen: string;
   latest_capture_id: string;
@@ -72,8 +76,6 @@ export class SqliteAdReader {
       contentHash: row.content_hash,
       latestCaptureId: row.latest_capture_id,
       postedAt: row.posted_at,
-      location: locationOf(row),
-      language: row.language,
       versions,
       indicators: links.map(storedIndicator).sort(compareIndicatorRefs),
     };
@@ -115,7 +117,20 @@ export function locationOf(row: AdRow): AdLocation | null {
 }
 
 function exportedAd(row: AdRow, indicators: ExportedIndicator[]): ExportedAd {
-  return { id: row.id, url: row.url, site: row.site, title: row.title, text: row.text, firstSeen: row.first_seen, lastSeen: row.last_seen, indicators };
+  return {
+    id: row.id,
+    url: row.url,
+    site: row.site,
+    title: row.title,
+    text: row.text,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    indicators,
+    location: locationOf(row),
+    language: row.language,
+    age: row.age === null ? null : (JSON.parse(row.age) as AdAge),
+    prices: JSON.parse(row.prices) as AdPrice[],
+  };
 }
 
 /** The export names an indicator by the first place it was read (an indicator has at least one). */

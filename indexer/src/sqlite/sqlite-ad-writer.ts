@@ -45,11 +45,11 @@ export class SqliteAdWriter {
     this.selectAd = db.prepare('SELECT seq, title, text, first_seen, last_seen FROM ads WHERE id = ?');
     const latestColumns = `url = @url, canonical_url = @canonicalUrl, site = @site, content_hash = @contentHash,
       posted_at = @postedAt, location_text = @locationText, location_city = @locationCity, location_country = @locationCountry,
-      language = @language, last_seen = @fetchedAt, latest_capture_id = @captureId`;
+      language = @language, prices = @prices, age = @age, last_seen = @fetchedAt, latest_capture_id = @captureId`;
     this.insertAd = db.prepare(`INSERT INTO ads (id, url, canonical_url, site, title, text, content_hash, posted_at,
-      location_text, location_city, location_country, language, first_seen, last_seen, latest_capture_id)
+      location_text, location_city, location_country, language, prices, age, first_seen, last_seen, latest_capture_id)
       VALUES (@adId, @url, @canonicalUrl, @site, @title, @text, @contentHash, @postedAt,
-      @locationText, @locationCity, @locationCountry, @language, @fetchedAt, @fetchedAt, @captureId)`);
+      @locationText, @locationCity, @locationCountry, @language, @prices, @age, @fetchedAt, @fetchedAt, @captureId)`);
     this.updateLatestWithContent = db.prepare(`UPDATE ads SET title = @title, text = @text, ${latestColumns} WHERE seq = @seq`);
     this.updateLatestSameContent = db.prepare(`UPDATE ads SET ${latestColumns} WHERE seq = @seq`);
     this.widenAdFirstSeen = db.prepare('UPDATE ads SET first_seen = @fetchedAt WHERE seq = @seq');
@@ -100,6 +100,8 @@ export class SqliteAdWriter {
       locationCity: ad.location?.city ?? null,
       locationCountry: ad.location?.country ?? null,
       language: ad.language,
+      prices: JSON.stringify(ad.prices),
+      age: ad.age ? JSON.stringify(ad.age) : null,
       fetchedAt: ad.fetchedAt,
       captureId: ad.captureId,
     };

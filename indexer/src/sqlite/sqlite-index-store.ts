@@ -11,6 +11,7 @@ import { SqliteAdReader } from './sqlite-ad-reader.js';
 import { SqliteAdWriter } from './sqlite-ad-writer.js';
 import { classifySqliteFailure } from './sqlite-failure.js';
 import { SqliteSearch } from './sqlite-search.js';
+import { SqliteSummary } from './sqlite-summary.js';
 
 export interface SqliteIndexStoreOptions {
   /** How long a write waits for another connection's lock before failing as retryable. Default 5000 ms. */
@@ -31,6 +32,7 @@ export class SqliteIndexStore implements IndexStore {
   private readonly writer: SqliteAdWriter;
   private readonly reader: SqliteAdReader;
   private readonly searcher: SqliteSearch;
+  private readonly summariser: SqliteSummary;
   private readonly exportPageSize: number;
   /** Runs reads in one transaction so that the rows of one answer come from one snapshot. */
   private readonly inSnapshot: <T>(read: () => T) => T;
@@ -44,6 +46,7 @@ export class SqliteIndexStore implements IndexStore {
     this.writer = new SqliteAdWriter(db);
     this.reader = new SqliteAdReader(db);
     this.searcher = new SqliteSearch(db, this.reader, options.textCandidateLimit ?? 10_000);
+    this.summariser = new SqliteSummary(db);
     this.exportPageSize = options.exportPageSize ?? 500;
     const snapshot = db.transaction((read: () => unknown) => read());
     this.inSnapshot = <T>(read: () => T): T => snapshot(read) as T;
@@ -102,21 +105,7 @@ export class SqliteIndexStore implements IndexStore {
 
   async summary(): Promise<IndexSummary> {
     this.assertOpen();
-    return this.guard('summarising', () => this.inSnapshot(() => {
-      const totals = this.db.prepare<[], { ads: number; first_seen: string | null; last_seen: string | null }>('SELECT count(*) AS ads, min(first_seen) AS first_seen, max(last_seen) AS last_seen FROM ads').get()!;
-      const byType = this.db.prepare<[], { type: string; n: number }>('SELECT type, count(*) AS n FROM indicators GROUP BY type ORDER BY type').all();
-      const sites = this.db.prepare<[], { site: string; ads: number }>('SELECT site, count(*) AS ads FROM ads GROUP BY site ORDER BY ads DESC, site').all();
-      const indicatorsByType: Record<string, number> = {};
-      for (const { type, n } of byType) indicatorsByType[type] = n;
-      return {
-        ads: totals.ads,
-        indicators: byType.reduce((sum, { n }) => sum + n, 0),
-        indicatorsByType,
-        sites,
-        firstSeen: totals.first_seen,
-        lastSeen: totals.last_seen,
-      };
-    }));
+    return this.guard('summarising', () => this.inSnapshot(() => this.summariser.read()));
   }
 
   async close(): Promise<void> {

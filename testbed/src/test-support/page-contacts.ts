@@ -7,6 +7,8 @@ import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode } 
  */
 export interface PageContacts {
   phones: string[];
+  /** For each phone, the text spans (or link targets) it was read from. */
+  rawPhones: Map<string, string[]>;
   emails: string[];
   handles: string[];
 }
@@ -32,14 +34,19 @@ export function contactsInPage(html: string, defaultCountry: string): PageContac
   const text = visibleText(html);
   const hrefs = hrefsOf(html);
   const phones = new Set<string>();
-  for (const found of findPhoneNumbersInText(text, { defaultCountry: defaultCountry as CountryCode })) phones.add(found.number.number);
+  const rawPhones = new Map<string, string[]>();
+  const addPhone = (phone: string, raw: string) => {
+    phones.add(phone);
+    rawPhones.set(phone, [...(rawPhones.get(phone) ?? []), raw]);
+  };
+  for (const found of findPhoneNumbersInText(text, { defaultCountry: defaultCountry as CountryCode })) addPhone(found.number.number, text.slice(found.startsAt, found.endsAt));
   for (const href of hrefs) {
     const scheme = /^(?:tel|sms):(.+)$/.exec(href);
     const whatsapp = /^https:\/\/wa\.me\/(\d+)$/.exec(href);
     const raw = scheme?.[1] ?? (whatsapp ? `+${whatsapp[1]}` : undefined);
     if (raw === undefined) continue;
     const phone = parsePhoneNumberFromString(raw);
-    if (phone?.isValid()) phones.add(phone.number);
+    if (phone?.isValid()) addPhone(phone.number, href);
   }
   const emails = new Set<string>();
   for (const match of text.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) emails.add(match[0].toLowerCase());
@@ -52,5 +59,5 @@ export function contactsInPage(html: string, defaultCountry: string): PageContac
   }
   for (const match of text.matchAll(/Telegram: @(\w+)/g)) add('telegram', match[1]);
   for (const match of text.matchAll(/Snap: ([\w.-]+)/g)) add('snapchat', match[1]);
-  return { phones: [...phones].sort(), emails: [...emails].sort(), handles: [...handles].sort() };
+  return { phones: [...phones].sort(), rawPhones, emails: [...emails].sort(), handles: [...handles].sort() };
 }

@@ -1,0 +1,191 @@
+import { Worker } from 'node:worker_threads';
+import { RetryableError, StopRunError, UsageError, type Indicator, type PageCaptured } from '@indicia/core';
+import type { BatchOutputRecord, BatchRecord, BatchRecordOptions } from './batch-record.js';
+import type { IndicatorContext } from './extract-indicators.js';
+import type { ExtractOptions, PageExtraction } from './extract-page.js';
+import {
+  deserializeError,
+  type BatchLineResult,
+  type ExtractionReply,
+  type ExtractionResults,
+  type ExtractionTask,
+  type ExtractionWorkerData,
+} from './extraction-protocol.js';
+
+export interface ExtractionPoolOptions {
+  /** Worker threads, at least 1. */
+  workers: number;
+  /** Options every page extraction uses (site configs, default country, HTML size cap). */
+  extractOptions?: ExtractOptions;
+  /**
+   * Tasks handed to one worker at once. Two keep a worker busy: the next task already waits in
+   * its port while one runs, so it never idles for a round trip. The rest wait in the pool.
+   */
+  tasksPerWorker?: number;
+  /** Heap cap of each worker in MB, so a page that exhausts memory kills only its worker. Default: Node's. */
+  maxWorkerHeapMb?: number;
+}
+
+type TaskKind = ExtractionTask['kind'];
+/** A task as callers describe it; the pool numbers it. Distributes over the kinds. */
+type TaskInput<K extends TaskKind> = K extends TaskKind ? Omit<Extract<ExtractionTask, { kind: K }>, 'id'> : never;
+
+interface QueuedTask {
+  input: TaskInput<TaskKind>;
+  /** What the task was, for error messages (an id, never personal data). */
+  label: string;
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  readonly inFlight: Map<number, QueuedTask>;
+  ready: boolean;
+  crash: Error | null;
+}
+
+/**
+ * Extraction on worker threads. Each call posts one plain task (a page, a batch record or line, a
+ * text) to the least busy worker and resolves with the plain result; callers that need ordered
+ * output await their promises in order. Tasks beyond `workers × tasksPerWorker` wait in the pool,
+ * so callers bound what they submit (the transport's concurrency, the batch window).
+ *
+ * A worker that dies (out of memory on a pathological page, say) is replaced; the tasks it held
+ * fail with a RetryableError naming what it was working on, so the runtime retries them and
+ * dead-letters a page that keeps killing workers. Workers that cannot start at all make every
+ * task fail with a StopRunError instead of being restarted forever.
+ */
+export class ExtractionPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: QueuedTask[] = [];
+  private readonly tasksPerWorker: number;
+  private readonly workerData: ExtractionWorkerData;
+  private nextTaskId = 1;
+  private closed = false;
+  private broken: Error | null = null;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: ExtractionPoolOptions) {
+    if (!Number.isInteger(options.workers) || options.workers < 1) throw new UsageError(`extraction workers must be a whole number of at least 1 (got ${options.workers})`);
+    this.tasksPerWorker = options.tasksPerWorker ?? 2;
+    if (!Number.isInteger(this.tasksPerWorker) || this.tasksPerWorker < 1) throw new UsageError(`tasksPerWorker must be a whole number of at least 1 (got ${this.tasksPerWorker})`);
+    this.workerData = { extractOptions: options.extractOptions ?? {} };
+    for (let i = 0; i < options.workers; i++) this.workers.push(this.startWorker());
+  }
+
+  /** Worker threads the pool keeps running. */
+  get size(): number {
+    return this.options.workers;
+  }
+
+  /** Tasks submitted and not yet settled (running or waiting). */
+  get pending(): number {
+    return this.queue.length + this.workers.reduce((sum, w) => sum + w.inFlight.size, 0);
+  }
+
+  extractPage(page: PageCaptured): Promise<PageExtraction> {
+    return this.submit<'page'>({ kind: 'page', page }, `capture ${page.captureId}`);
+  }
+
+  extractRecord(record: BatchRecord, options: BatchRecordOptions = {}): Promise<BatchOutputRecord> {
+    return this.submit<'record'>({ kind: 'record', record, options }, `record ${record.id}`);
+  }
+
+  /** One `indicia extract` input line, parsed, extracted and serialised in the worker. */
+  extractBatchLine(line: string, options: BatchRecordOptions = {}): Promise<BatchLineResult> {
+    return this.submit<'batch-line'>({ kind: 'batch-line', line, options }, `a batch line of ${line.length} characters`);
+  }
+
+  extractIndicators(text: string, context: IndicatorContext): Promise<Indicator[]> {
+    return this.submit<'text'>({ kind: 'text', text, context }, `a text of ${context.captureId}`);
+  }
+
+  /** Finishes every task submitted, then stops the workers. Tasks submitted after this fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.pending > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    await Promise.all(this.workers.splice(0).map((w) => w.worker.terminate()));
+  }
+
+  private submit<K extends TaskKind>(input: TaskInput<K>, label: string): Promise<ExtractionResults[K]> {
+    if (this.closed) return Promise.reject(new StopRunError(`the extraction pool is closed (${label})`));
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise<ExtractionResults[K]>((resolve, reject) => {
+      this.queue.push({ input, label, resolve: resolve as (result: unknown) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let target: PoolWorker | undefined;
+      for (const candidate of this.workers) {
+        if (candidate.inFlight.size < this.tasksPerWorker && (!target || candidate.inFlight.size < target.inFlight.size)) target = candidate;
+      }
+      if (!target) return;
+      const task = this.queue.shift()!;
+      const id = this.nextTaskId++;
+      // A worker with work keeps the process alive; an idle one does not hold it open.
+      if (target.inFlight.size === 0) target.worker.ref();
+      target.inFlight.set(id, task);
+      target.worker.postMessage({ ...task.input, id } as ExtractionTask);
+    }
+  }
+
+  private startWorker(): PoolWorker {
+    const resourceLimits = this.options.maxWorkerHeapMb ? { maxOldGenerationSizeMb: this.options.maxWorkerHeapMb } : undefined;
+    const worker = new Worker(new URL('./extraction-worker.js', import.meta.url), { workerData: this.workerData, ...(resourceLimits ? { resourceLimits } : {}) });
+    const entry: PoolWorker = { worker, inFlight: new Map(), ready: false, crash: null };
+    worker.unref();
+    worker.on('message', (reply: ExtractionReply) => this.receive(entry, reply));
+    worker.on('error', (error) => {
+      entry.crash = error;
+    });
+    worker.on('exit', (code) => this.exited(entry, code));
+    return entry;
+  }
+
+  private receive(entry: PoolWorker, reply: ExtractionReply): void {
+    if (reply.kind === 'ready') {
+      entry.ready = true;
+      return;
+    }
+    const task = entry.inFlight.get(reply.id);
+    if (!task) return;
+    entry.inFlight.delete(reply.id);
+    if (entry.inFlight.size === 0) entry.worker.unref();
+    if (reply.ok) task.resolve(reply.result);
+    else task.reject(deserializeError(reply.error));
+    this.dispatch();
+    this.wakeIfIdle();
+  }
+
+  private exited(entry: PoolWorker, code: number): void {
+    const index = this.workers.indexOf(entry);
+    if (index < 0) return; // terminated by close()
+    const why = entry.crash ? `${entry.crash.name}: ${entry.crash.message}` : `exit code ${code}`;
+    const tasks = [...entry.inFlight.values()];
+    entry.inFlight.clear();
+    if (!entry.ready) {
+      // It died before loading its modules: a replacement would die the same way.
+      this.workers.splice(index, 1);
+      this.broken = new StopRunError(`extraction workers cannot start (${why})`, { cause: entry.crash ?? undefined });
+      for (const other of this.workers.splice(0)) {
+        tasks.push(...other.inFlight.values());
+        other.inFlight.clear();
+        void other.worker.terminate();
+      }
+      for (const task of [...tasks, ...this.queue.splice(0)]) task.reject(this.broken);
+    } else {
+      this.workers[index] = this.startWorker();
+      for (const task of tasks) task.reject(new RetryableError(`the extraction worker crashed (${why}) while extracting ${task.label}`, { cause: entry.crash ?? undefined }));
+      this.dispatch();
+    }
+    this.wakeIfIdle();
+  }
+
+  private wakeIfIdle(): void {
+    if (this.pending === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+}

@@ -1,0 +1,73 @@
+import { DeadLetterError, RetryableError, StopRunError, UsageError, type Indicator, type PageCaptured } from '@indicia/core';
+import type { BatchOutputRecord, BatchRecord, BatchRecordOptions } from './batch-record.js';
+import type { IndicatorContext } from './extract-indicators.js';
+import type { ExtractOptions, PageExtraction } from './extract-page.js';
+
+/**
+ * The messages between the extraction pool and its worker threads. Everything is a plain object
+ * (structured clone copies it once each way); nothing holds a class instance or a function.
+ */
+
+/** What a worker is started with: the options every page extraction uses. */
+export interface ExtractionWorkerData {
+  extractOptions: ExtractOptions;
+}
+
+/** One unit of work. `id` pairs the reply with its task. */
+export type ExtractionTask =
+  | { kind: 'page'; id: number; page: PageCaptured }
+  | { kind: 'record'; id: number; record: BatchRecord; options: BatchRecordOptions }
+  | { kind: 'batch-line'; id: number; line: string; options: BatchRecordOptions }
+  | { kind: 'text'; id: number; text: string; context: IndicatorContext };
+
+/**
+ * One input line of `indicia extract`, read and extracted in the worker: the output line ready to
+ * write (JSON, no newline), or why the line is not a record (never its content).
+ */
+export type BatchLineResult = { ok: true; output: string } | { ok: false; reason: string };
+
+/** The result type of each task kind. */
+export interface ExtractionResults {
+  page: PageExtraction;
+  record: BatchOutputRecord;
+  'batch-line': BatchLineResult;
+  text: Indicator[];
+}
+
+/** An error crossing the thread boundary: its class name picks the class it is rebuilt as. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** Worker → pool: `ready` once its modules have loaded, then one `done` per task. */
+export type ExtractionReply =
+  | { kind: 'ready' }
+  | { kind: 'done'; id: number; ok: true; result: unknown }
+  | { kind: 'done'; id: number; ok: false; error: SerializedError };
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  return { name: 'Error', message: String(error) };
+}
+
+/**
+ * Rebuilds a worker's error as the class the runtime branches on: a DeadLetterError thrown in the
+ * worker must still dead-letter the message at once, not be retried as an unknown failure.
+ */
+export function deserializeError(serialized: SerializedError): Error {
+  const errorClasses: Record<string, new (message: string) => Error> = {
+    DeadLetterError,
+    RetryableError,
+    StopRunError,
+    UsageError,
+    RangeError,
+    TypeError,
+  };
+  const ErrorClass = errorClasses[serialized.name] ?? Error;
+  const error = new ErrorClass(serialized.message);
+  if (!(serialized.name in errorClasses)) error.name = serialized.name;
+  if (serialized.stack) error.stack = serialized.stack;
+  return error;
+}
