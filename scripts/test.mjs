@@ -42,13 +42,21 @@ if (files.length === 0) {
 }
 process.stdout.write(`\n== tests: ${files.length} files\n`);
 const runner = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
-let tail = '';
+// The runner's summary lines ("ℹ pass 412") are picked out as they stream past: the failures it
+// lists after them can be far longer than any fixed tail.
+const summary = new Map();
+let partialLine = '';
 runner.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  tail = (tail + chunk.toString()).slice(-4000);
+  const lines = (partialLine + chunk.toString()).split('\n');
+  partialLine = lines.pop();
+  for (const line of lines) {
+    const m = /^ℹ (\w+) (\d+)/.exec(line);
+    if (m) summary.set(m[1], Number(m[2]));
+  }
 });
 runner.on('close', (code) => {
-  const count = (label) => Number(new RegExp(`ℹ ${label} (\\d+)`).exec(tail)?.[1] ?? 0);
+  const count = (label) => summary.get(label) ?? 0;
   const passed = count('pass');
   const failed = count('fail') + count('cancelled');
   process.stdout.write(`\n${passed} passed, ${failed} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}\n`);

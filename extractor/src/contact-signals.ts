@@ -15,7 +15,8 @@ export interface ContactSignal {
   key: string;
 }
 
-const phoneLike = /(?:\+\s?|\()?\d[\d \t().\-/\u00a0\u2010-\u2015]{6,}\d/g;
+/** Digits with the separators ads put between them, odd ones included ("587*800*2406", "+170;255|501 26"). */
+const phoneLike = /(?:\+\s?|\()?\d[\d \t().\-/\u00a0\u2010-\u2015*_~|;'[\]]{6,}\d/g;
 const messengerLike = /(?:telegram|whats ?app|snapchat|snap|kik|signal|wechat)\s*[:@-]\s*@?([\w.+-]{3,})|(?:t\.me|wa\.me)\/([\w+]{3,})/gi;
 const dateLike = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 
