@@ -170,6 +170,11 @@ export const AdExtractedSchema = z.object({
   indicators: z.array(IndicatorSchema),
   /** How the page was recognised as an ad, for auditing the classifier. */
   detection: z.object({ method: z.enum(['site-config', 'generic']), score: z.number(), reasons: z.array(z.string()) }),
+  /**
+   * True when only part of the page was read: the crawler cut the body at its size cap, or the
+   * extractor stopped at its own caps (HTML beyond `maxHtmlChars`). What was read is kept.
+   */
+  truncated: z.boolean().default(false),
 });
 export type AdExtracted = z.infer<typeof AdExtractedSchema>;
 

@@ -40,18 +40,27 @@ export interface BatchIndicator {
 export interface BatchOutputRecord {
   id: string;
   indicators: BatchIndicator[];
+  /** Present (true) only when the record was read in part: text or html beyond the size caps. */
+  truncated?: true;
 }
 
 export interface BatchRecordOptions {
   /** Country for national phone numbers in records without their own `country`. */
   defaultCountry?: string;
-  /** HTML beyond this many characters is not read (the text still is). Default 5,000,000. */
+  /** HTML beyond this many characters is not read (the text still is). Default 1,000,000. */
   maxHtmlChars?: number;
+  /** Text beyond this many characters is not read. Default 2,000,000. */
+  maxTextChars?: number;
 }
 
 export type BatchRecordParse = { ok: true; record: BatchRecord } | { ok: false; reason: string };
 
-const defaultMaxHtmlChars = 5_000_000;
+/**
+ * Size caps: ads are a few kB, and a record far beyond these is a dump or an attack. Reading stops
+ * there, so one record never holds up a batch for seconds, and the output line says so.
+ */
+const defaultMaxHtmlChars = 1_000_000;
+const defaultMaxTextChars = 2_000_000;
 /** Language and place names are read from the start of a record: enough to tell, cheap on a huge one. */
 const languageSampleChars = 20_000;
 
@@ -84,23 +93,30 @@ export function parseBatchRecord(line: string): BatchRecordParse {
 export function extractBatchRecord(record: BatchRecord, options: BatchRecordOptions = {}): BatchOutputRecord {
   const country = batchRecordCountry(record, options);
   const countryContext = country ? { defaultCountry: country } : {};
-  const indicators = extractIndicators(record.text, { captureId: record.id, source: 'text', ...countryContext }).map((indicator) => {
+  const maxTextChars = options.maxTextChars ?? defaultMaxTextChars;
+  const maxHtmlChars = options.maxHtmlChars ?? defaultMaxHtmlChars;
+  const truncated = record.text.length > maxTextChars || (record.html?.length ?? 0) > maxHtmlChars;
+  const text = record.text.length > maxTextChars ? record.text.slice(0, maxTextChars) : record.text;
+  const indicators = extractIndicators(text, { captureId: record.id, source: 'text', ...countryContext }).map((indicator) => {
     const first = indicator.provenance[0]!;
     return toBatchIndicator(indicator, { raw: first.raw, start: first.start, end: first.end });
   });
-  if (record.html === undefined || record.html.trim() === '') return { id: record.id, indicators };
+  const output = (): BatchOutputRecord => (truncated ? { id: record.id, indicators, truncated } : { id: record.id, indicators });
+  if (record.html === undefined || record.html.trim() === '') return output();
 
   const seen = new Set(indicators.map(indicatorKey));
-  for (const indicator of htmlIndicators(record, { ...countryContext, maxHtmlChars: options.maxHtmlChars ?? defaultMaxHtmlChars })) {
+  // Indicators are looked for in the part of the html that was read, and only there.
+  const readHtml = record.html.length > maxHtmlChars ? record.html.slice(0, maxHtmlChars) : record.html;
+  for (const indicator of htmlIndicators(readHtml, record.id, countryContext)) {
     const key = indicatorKey(indicator);
     if (seen.has(key)) continue;
     const first = indicator.provenance[0]!;
-    const span = locateInHtml(record.html, first.raw);
+    const span = locateInHtml(readHtml, first.raw);
     if (!span) continue;
     seen.add(key);
     indicators.push(toBatchIndicator(indicator, { raw: record.html.slice(span.start, span.end), start: span.start, end: span.end }));
   }
-  return { id: record.id, indicators };
+  return output();
 }
 
 /**
@@ -116,16 +132,15 @@ function batchRecordCountry(record: BatchRecord, options: BatchRecordOptions): s
   return inferDefaultCountry({ url: '', htmlLang: language?.clear ? language.language : null, text })?.country;
 }
 
-function htmlIndicators(record: BatchRecord, options: { defaultCountry?: string; maxHtmlChars: number }): Indicator[] {
-  const html = record.html!;
-  const limited = limitNesting(html.length > options.maxHtmlChars ? html.slice(0, options.maxHtmlChars) : html);
+function htmlIndicators(html: string, id: string, options: { defaultCountry?: string }): Indicator[] {
+  const limited = limitNesting(html);
   // The base URL only resolves relative links, which the link rules do not need.
   const page = parseHtmlPage(limited.html, 'https://batch.invalid/');
   const countryContext = options.defaultCountry ? { defaultCountry: options.defaultCountry } : {};
   const collector = new IndicatorCollector();
-  collectIndicators(collector, renderVisibleText(page.document), { captureId: record.id, source: 'text', ...countryContext });
+  collectIndicators(collector, renderVisibleText(page.document), { captureId: id, source: 'text', ...countryContext });
   for (const anchor of findAllElements(page.document, (el) => el.name === 'a' && el.attribs.href !== undefined)) {
-    collectIndicators(collector, anchor.attribs.href!, { captureId: record.id, source: 'html-attr', attribute: 'href', ...countryContext });
+    collectIndicators(collector, anchor.attribs.href!, { captureId: id, source: 'html-attr', attribute: 'href', ...countryContext });
   }
   return collector.list();
 }

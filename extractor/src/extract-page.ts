@@ -30,7 +30,10 @@ export interface ExtractOptions {
   siteConfigs?: SiteConfig[];
   /** Fallback country for national phone numbers when nothing on the page says one. */
   defaultCountry?: string;
-  /** HTML beyond this many characters is ignored (a huge page is still read, up to here). Default 5,000,000. */
+  /**
+   * HTML beyond this many characters is ignored (a huge page is still read, up to here, and marked
+   * truncated). Default 1,000,000: ad pages are tens of kB; a 10 MB page read whole takes seconds.
+   */
   maxHtmlChars?: number;
 }
 
@@ -41,7 +44,7 @@ export interface PageExtraction {
   reasons: string[];
 }
 
-const defaultMaxHtmlChars = 5_000_000;
+const defaultMaxHtmlChars = 1_000_000;
 
 /**
  * Reads one captured page: is it an ad, and if so its title, text, date, location and contact
@@ -61,7 +64,8 @@ export function extractPage(page: PageCaptured, options: ExtractOptions = {}): P
   const maxChars = options.maxHtmlChars ?? defaultMaxHtmlChars;
   const reasons: string[] = [];
   if (page.truncated) reasons.push('body was cut at the crawler size cap');
-  if (page.body.length > maxChars) reasons.push(`HTML read up to ${maxChars} characters`);
+  const htmlCut = page.body.length > maxChars;
+  if (htmlCut) reasons.push(`HTML read up to ${maxChars} characters`);
   const limited = limitNesting(page.body.length > maxChars ? page.body.slice(0, maxChars) : page.body);
   if (limited.flattened) reasons.push(`elements nested deeper than ${defaultMaxNesting} levels were flattened`);
   const html = parseHtmlPage(limited.html, pageUrl.href);
@@ -130,6 +134,7 @@ export function extractPage(page: PageCaptured, options: ExtractOptions = {}): P
     defaultCountry: defaultCountry ? { country: defaultCountry.country, basis: defaultCountry.basis } : null,
     indicators,
     detection: { method: decision.method, score: decision.score, reasons: decision.reasons },
+    truncated: page.truncated || htmlCut,
   };
   return { kind: 'ad', ad, domains: domains.list(), reasons };
 }

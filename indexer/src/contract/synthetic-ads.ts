@@ -91,6 +91,7 @@ export function syntheticAd(spec: SyntheticAdSpec): AdExtracted {
     defaultCountry: { country: 'US', basis: 'synthetic' },
     indicators,
     detection: { method: 'generic', score: 1, reasons: ['synthetic'] },
+    truncated: false,
   };
 }
 
