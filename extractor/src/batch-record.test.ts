@@ -48,6 +48,20 @@ describe('extractBatchRecord: country', () => {
   });
 });
 
+describe('extractBatchRecord: size caps', () => {
+  it('reads text and html up to their caps and says so, never beyond', () => {
+    const text = `Call +1 702 555 0134. ${'x'.repeat(100)} Mail anna@example.com`;
+    const cut = extractBatchRecord(record(JSON.stringify({ id: 't', text })), { maxTextChars: 60 });
+    assert.deepEqual(cut, { id: 't', indicators: [{ type: 'phone', value: '+17025550134', raw: '+1 702 555 0134', start: 5, end: 20 }], truncated: true });
+    const whole = extractBatchRecord(record(JSON.stringify({ id: 't', text })));
+    assert.equal(whole.truncated, undefined, 'the key is absent when nothing was cut');
+    assert.equal(whole.indicators.length, 2);
+    const html = `<p>+1 702 555 0134</p>${'<p>filler</p>'.repeat(20)}<p>anna@example.com</p>`;
+    const cutHtml = extractBatchRecord(record(JSON.stringify({ id: 'h', text: '', html })), { maxHtmlChars: 100 });
+    assert.deepEqual([cutHtml.indicators.map((i) => i.value), cutHtml.truncated], [['+17025550134'], true]);
+  });
+});
+
 describe('extractBatchRecord: html', () => {
   it('adds indicators found only in the html, with offsets into the html string', () => {
     const html = '<html><body><p>Call <b>(702)</b> 555-0134</p><div hidden>(702) 555-0199</div><a href="mailto:anna@example.com">mail</a></body></html>';

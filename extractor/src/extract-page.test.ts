@@ -132,6 +132,15 @@ describe('extractPage: pages that are not ads', () => {
     for (const body of broken) assert.doesNotThrow(() => extractPage(capturedPage(detailUrl, body)), body.slice(0, 40));
   });
 
+  it('reads a page beyond its HTML cap only up to the cap, and marks the ad truncated', () => {
+    const whole = extractPage(capturedPage(detailUrl, detailPage(1012))).ad!;
+    assert.equal(whole.truncated, false);
+    const body = detailPage(1012).replace('</body>', `${'<p>filler paragraph</p>'.repeat(400)}</body>`);
+    const result = extractPage(capturedPage(detailUrl, body), { maxHtmlChars: body.length - 100 });
+    assert.equal(result.ad?.truncated, true);
+    assert.ok(result.reasons.some((reason) => /HTML read up to/.test(reason)));
+  });
+
   it('refuses a capture without a usable URL as a dead letter', () => {
     const page = { ...capturedPage(detailUrl, detailPage(1012)), url: 'not a url', finalUrl: 'also not', canonicalUrl: '' };
     assert.throws(() => extractPage(page), DeadLetterError);
