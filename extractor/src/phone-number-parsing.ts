@@ -1,5 +1,5 @@
 import { Metadata } from 'libphonenumber-js/core';
-import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
 import { isFictionalNumber } from './fictional-number-ranges.js';
 
@@ -90,4 +90,10 @@ export function couldBeNationalNumber(digitCount: number, country: string | null
     nationalDigitCounts.set(code, counts);
   }
   return counts.has(digitCount);
+}
+
+/** Countries of the North American Numbering Plan (+1), which dial abroad with "011". */
+export function isNanpCountry(country: string | null): boolean {
+  const code = asCountryCode(country);
+  return code !== undefined && getCountryCallingCode(code) === '1';
 }

@@ -100,6 +100,8 @@ export class NormalizedText {
 
 const unicodeSpaces = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const unicodeDashes = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+/** Any character the typography step rewrites: most texts have none, and one test is cheaper than three passes. */
+const anyTypography = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2010-\u2015\u2212\ufe58\ufe63\uff0d\uff0b]/;
 
 /** Dash and space variants become ASCII so "702‑555‑0123" with non-breaking hyphens still reads. */
 export const typographyStep: TextNormalizationStep = {
@@ -107,6 +109,7 @@ export const typographyStep: TextNormalizationStep = {
   obfuscation: false,
   findReplacements(raw) {
     const out: TextReplacement[] = [];
+    if (!anyTypography.test(raw)) return out;
     for (const m of raw.matchAll(unicodeSpaces)) out.push({ start: m.index, end: m.index + 1, replacement: ' ' });
     for (const m of raw.matchAll(unicodeDashes)) out.push({ start: m.index, end: m.index + 1, replacement: '-' });
     if (raw.includes('\uff0b')) for (const m of raw.matchAll(/\uff0b/g)) out.push({ start: m.index, end: m.index + 1, replacement: '+' });

@@ -39,19 +39,22 @@ const superscriptLow: Record<number, string> = { 0xb2: '2', 0xb3: '3', 0xb9: '1'
 const keycapTen = 0x1f51f;
 
 const decimalDigit = /\p{Nd}/u;
-/** Value of each non-ASCII \p{Nd} code point, found once: Unicode lays every script's digits out 0..9 in a row. */
+/** Value of each non-ASCII \p{Nd} code point (-1: none), found once: Unicode lays every script's digits out 0..9 in a row. */
 const decimalValues = new Map<number, number>();
 
 function decimalValue(codePoint: number): number | null {
   const known = decimalValues.get(codePoint);
-  if (known !== undefined) return known;
-  if (!decimalDigit.test(String.fromCodePoint(codePoint))) return null;
-  // Consecutive sets (the five mathematical digit styles) sit back to back, each starting at 0.
-  let stretch = 0;
-  while (decimalDigit.test(String.fromCodePoint(codePoint - stretch - 1))) stretch++;
-  const value = stretch % 10;
+  if (known !== undefined) return known < 0 ? null : known;
+  let value = -1;
+  if (decimalDigit.test(String.fromCodePoint(codePoint))) {
+    // Consecutive sets (the five mathematical digit styles) sit back to back, each starting at 0.
+    let stretch = 0;
+    while (decimalDigit.test(String.fromCodePoint(codePoint - stretch - 1))) stretch++;
+    value = stretch % 10;
+  }
+  // Letters of other scripts are asked about on every occurrence: remember the "no" too.
   decimalValues.set(codePoint, value);
-  return value;
+  return value < 0 ? null : value;
 }
 
 function styledValue(codePoint: number): string | null {
@@ -88,6 +91,12 @@ export function digitAt(text: string, index: number): DigitCharacter | null {
     return { digits: text[index]!, length, family };
   }
   if (!(code >= 0x80)) return null; // NaN past the end
+  if (code < 0xd800 || code > 0xdbff) {
+    // A BMP character: its value is looked up once, then read from a table (ads are full of letters of other scripts).
+    let value = bmpValues[code]!;
+    if (value === unknownValue) bmpValues[code] = value = bmpValueOf(code);
+    return value < 0 ? null : { digits: digitStrings[value]!, length: 1, family: 'unicode-digit' };
+  }
   const codePoint = text.codePointAt(index)!;
   if (!mayBeDigit(codePoint)) return null;
   const length = codePoint > 0xffff ? 2 : 1;
@@ -97,9 +106,16 @@ export function digitAt(text: string, index: number): DigitCharacter | null {
   return decimal === null ? null : { digits: String(decimal), length, family: 'unicode-digit' };
 }
 
-/**
- * Every place a non-ASCII character (or a keycap sequence) may stand for a digit: one regex pass,
- * so a text without any costs a single scan. ASCII digits followed by U+FE0F / U+20E3 are found too.
- */
-export const nonAsciiDigitCandidates =
-  /[0-9][\ufe0f\u20e3]|[^\P{Nd}0-9]|[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u{1f100}-\u{1f10c}\u{1f51f}]/gu;
+const unknownValue = -2;
+const noValue = -1;
+/** Digit value of each BMP code unit (noValue: none), filled in as characters are first seen. */
+const bmpValues = new Int8Array(0x10000).fill(unknownValue);
+const digitStrings = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** Every BMP form stands for one digit (only the astral keycap 🔟 stands for two). */
+function bmpValueOf(code: number): number {
+  if (!mayBeDigit(code)) return noValue;
+  const styled = styledValue(code);
+  if (styled !== null) return Number(styled);
+  return decimalValue(code) ?? noValue;
+}

@@ -10,29 +10,53 @@ export interface NumberWord {
   repeat: number;
 }
 
-/** A trie over every language's words; each node knows which languages end a word there, and as what. */
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** Bit i set: language i has a word ending here. */
-  languages: number;
-  meaning: Array<{ digit: string | null; repeat: number } | undefined>;
+interface WordMeaning {
+  digit: string | null;
+  repeat: number;
 }
 
+/**
+ * A trie over every language's words, as flat arrays indexed by node number (node 0 is the root):
+ * a lookup per letter of every word of an ad is the hot loop, and array reads beat Map lookups.
+ */
 const languages = Object.keys(digitWords) as DigitWordLanguage[];
 const allLanguages = (1 << languages.length) - 1;
-const root: TrieNode = { next: new Map(), languages: 0, meaning: [] };
-const prefixes = new Set<string>();
+/** Folded words are lowercase: ASCII children sit in a 128-slot row per node, others in one map. */
+const asciiSlots = 128;
+let asciiChildren = new Int32Array(asciiSlots);
+const otherChildren = new Map<number, number>();
+/** Bit i set: language i has a word ending at that node. */
+const wordLanguages: number[] = [0];
+const meanings: Array<Array<WordMeaning | undefined>> = [[]];
 
-function addWord(word: string, languageIndex: number, meaning: { digit: string | null; repeat: number }): void {
-  let node = root;
-  for (const char of word) {
-    let child = node.next.get(char);
-    if (!child) node.next.set(char, (child = { next: new Map(), languages: 0, meaning: [] }));
-    node = child;
+function childOf(node: number, code: number): number {
+  if (code < asciiSlots) return asciiChildren[node * asciiSlots + code]!;
+  return otherChildren.get(node * 0x10000 + code) ?? 0;
+}
+
+function addChild(node: number, code: number): number {
+  const child = wordLanguages.length;
+  wordLanguages.push(0);
+  meanings.push([]);
+  if (code < asciiSlots) {
+    if (asciiChildren.length < (child + 1) * asciiSlots) {
+      const grown = new Int32Array(asciiChildren.length * 2);
+      grown.set(asciiChildren);
+      asciiChildren = grown;
+    }
+    asciiChildren[node * asciiSlots + code] = child;
+  } else otherChildren.set(node * 0x10000 + code, child);
+  return child;
+}
+
+function addWord(word: string, languageIndex: number, meaning: WordMeaning): void {
+  let node = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    node = childOf(node, code) || addChild(node, code);
   }
-  node.languages |= 1 << languageIndex;
-  node.meaning[languageIndex] = meaning;
-  prefixes.add(word.slice(0, 2));
+  wordLanguages[node]! |= 1 << languageIndex;
+  meanings[node]![languageIndex] = meaning;
 }
 
 languages.forEach((language, index) => {
@@ -49,13 +73,29 @@ function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2bc || code === 0x60;
 }
 
-/** Lowercase, without accents; combining marks fold to "" (the base letter was already kept). */
-function foldCode(text: string, index: number): string {
+const noFold = -1;
+const unknownFold = -2;
+/** Folds of non-ASCII code units, computed once each: toLowerCase + NFD per letter cost more than the rest of the scan. */
+const foldCache = new Int32Array(0x10000).fill(unknownFold);
+
+/** Lowercase, without accents, as a UTF-16 code; combining marks fold to nothing (noFold: the base letter was already kept). */
+function foldCode(text: string, index: number): number {
   const code = text.charCodeAt(index);
-  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[index]!;
-  if (code >= 0x300 && code <= 0x36f) return '';
-  return text[index]!.toLowerCase().normalize('NFD')[0] ?? '';
+  if (code < 0x80) return code >= 65 && code <= 90 ? code + 32 : code;
+  const known = foldCache[code]!;
+  if (known !== unknownFold) return known;
+  const folded = code >= 0x300 && code <= 0x36f ? Number.NaN : text[index]!.toLowerCase().normalize('NFD').charCodeAt(0);
+  const value = Number.isNaN(folded) ? noFold : folded;
+  foldCache[code] = value;
+  return value;
 }
+
+// Work buffers reused by every call (a chunk is at most `longestChunk` code units): one lookup
+// per word of an ad, so allocating them per call showed in profiles.
+const foldedCodes = new Uint16Array(longestChunk);
+const rawIndex = new Int32Array(longestChunk + 1);
+const reach = new Uint16Array(longestChunk + 1);
+const back = new Uint8Array((longestChunk + 1) * languages.length);
 
 /**
  * The letter chunk text[start, end) read as number words of one language ("sixTWO",
@@ -65,42 +105,57 @@ function foldCode(text: string, index: number): string {
  */
 export function readNumberWords(text: string, start: number, end: number): NumberWord[] | null {
   if (end - start < 2 || end - start > longestChunk) return null;
+  // Most words of an ad are no number word, and their first two letters (folded) already tell:
+  // two trie steps, no allocation. (A mark right after the first letter is not skipped here.)
   const second = isApostrophe(text.charCodeAt(start + 1)) ? start + 2 : start + 1;
-  if (!prefixes.has(foldCode(text, start) + foldCode(text, second))) return null;
-  let folded = '';
-  const rawIndex: number[] = [];
+  const first = foldCode(text, start);
+  if (first === noFold) return null;
+  const afterFirst = childOf(0, first);
+  if (afterFirst === 0) return null;
+  const next = foldCode(text, second);
+  if (next === noFold || childOf(afterFirst, next) === 0) return null;
+  let length = 0;
   for (let i = start; i < end; i++) {
     if (isApostrophe(text.charCodeAt(i))) continue;
-    const f = foldCode(text, i);
-    for (let k = 0; k < f.length; k++) rawIndex.push(i);
-    folded += f;
+    const folded = foldCode(text, i);
+    if (folded === noFold) continue;
+    foldedCodes[length] = folded;
+    rawIndex[length++] = i;
   }
-  rawIndex.push(end);
-  const words = segment(folded);
+  rawIndex[length] = end;
+  const words = segment(length);
   // A word's raw span runs up to the next word, so apostrophes and combining marks stay inside one.
-  return words && words.map((w) => ({ ...w, start: rawIndex[w.start]!, end: rawIndex[w.end]! }));
+  if (words) {
+    for (const word of words) {
+      word.start = rawIndex[word.start]!;
+      word.end = rawIndex[word.end]!;
+    }
+  }
+  return words;
 }
 
 /**
- * Splits `folded` wholly into the words of one language (offsets into `folded`), or null. One walk
- * of the trie from each reachable position serves all languages at once: reach[i] holds the
+ * Splits foldedCodes[0, n) wholly into the words of one language (offsets into it), or null. One
+ * walk of the trie from each reachable position serves all languages at once: reach[i] holds the
  * languages that can split folded[0, i), back[i * L + language] the length of its last word.
  */
-function segment(folded: string): NumberWord[] | null {
-  const n = folded.length;
+function segment(n: number): NumberWord[] | null {
   const count = languages.length;
-  const reach = new Uint16Array(n + 1);
-  const back = new Uint8Array((n + 1) * count);
+  reach.fill(0, 0, n + 1);
   reach[0] = allLanguages;
+  // Past the furthest reachable position nothing is reachable: a word that is no number word dies here.
+  let furthest = 0;
   for (let i = 0; i < n; i++) {
+    if (i > furthest) return null;
     if (reach[i] === 0) continue;
-    let node: TrieNode | undefined = root;
+    let node = 0;
     for (let j = i; j < n; j++) {
-      node = node.next.get(folded[j]!);
-      if (!node) break;
-      const gained = node.languages & reach[i]! & ~reach[j + 1]!;
+      node = childOf(node, foldedCodes[j]!);
+      if (node === 0) break;
+      const gained = wordLanguages[node]! & reach[i]! & ~reach[j + 1]!;
       if (gained === 0) continue;
       reach[j + 1]! |= gained;
+      if (j + 1 > furthest) furthest = j + 1;
       for (let language = 0; language < count; language++) if (gained & (1 << language)) back[(j + 1) * count + language] = j + 1 - i;
     }
   }
@@ -108,17 +163,17 @@ function segment(folded: string): NumberWord[] | null {
   let language = 0;
   while (!(reach[n]! & (1 << language))) language++;
   const words: NumberWord[] = [];
-  for (let end = n; end > 0; ) {
-    const length = back[end * count + language]!;
-    const meaning = trieMeaning(folded.slice(end - length, end), language);
-    words.push({ start: end - length, end, digit: meaning.digit, repeat: meaning.repeat });
-    end -= length;
+  for (let wordEnd = n; wordEnd > 0; ) {
+    const wordLength = back[wordEnd * count + language]!;
+    const meaning = trieMeaning(wordEnd - wordLength, wordEnd, language);
+    words.push({ start: wordEnd - wordLength, end: wordEnd, digit: meaning.digit, repeat: meaning.repeat });
+    wordEnd -= wordLength;
   }
   return words.reverse();
 }
 
-function trieMeaning(word: string, language: number): { digit: string | null; repeat: number } {
-  let node = root;
-  for (const char of word) node = node.next.get(char)!;
-  return node.meaning[language]!;
+function trieMeaning(start: number, end: number, language: number): WordMeaning {
+  let node = 0;
+  for (let i = start; i < end; i++) node = childOf(node, foldedCodes[i]!);
+  return meanings[node]![language]!;
 }

@@ -1,7 +1,5 @@
 import type { TextNormalizationStep, TextReplacement } from '../text-normalization.js';
-import { digitAt, nonAsciiDigitCandidates } from './digit-characters.js';
-
-const nonAscii = /[^\p{ASCII}]/u;
+import { digitAt } from './digit-characters.js';
 
 /**
  * Digits written in any other form become ASCII: fullwidth, mathematical alphanumerics, circled and
@@ -13,16 +11,27 @@ export const unicodeDigitsStep: TextNormalizationStep = {
   obfuscation: true,
   findReplacements(raw) {
     const out: TextReplacement[] = [];
-    // Every form is non-ASCII (keycaps too: U+FE0F, U+20E3), so an ASCII text costs one test.
-    if (!nonAscii.test(raw)) return out;
-    nonAsciiDigitCandidates.lastIndex = 0;
-    for (const m of raw.matchAll(nonAsciiDigitCandidates)) {
-      const digit = digitAt(raw, m.index);
-      if (!digit) continue;
-      const end = m.index + digit.length;
-      // matchAll resumes after the match; a keycap's trailing U+20E3 after U+FE0F is inside `digit`.
-      if (out.length > 0 && out[out.length - 1]!.end > m.index) continue;
-      out.push({ start: m.index, end, replacement: digit.digits, ...(digit.family === 'keycap' ? { stepName: 'deobfuscate:emoji-keycaps' } : {}) });
+    // One pass over the code units: every form is non-ASCII, or an ASCII digit followed by U+FE0F /
+    // U+20E3 (a keycap), so an ASCII character costs a comparison or two.
+    const n = raw.length;
+    let i = 0;
+    while (i < n) {
+      const code = raw.charCodeAt(i);
+      if (code < 0x80) {
+        const next = code >= 48 && code <= 57 ? raw.charCodeAt(i + 1) : 0;
+        if (next !== 0xfe0f && next !== 0x20e3) {
+          i++;
+          continue;
+        }
+      }
+      const digit = digitAt(raw, i);
+      if (!digit) {
+        // A low surrogate on its own is no digit, so stepping one unit past an astral character is safe.
+        i++;
+        continue;
+      }
+      out.push({ start: i, end: i + digit.length, replacement: digit.digits, ...(digit.family === 'keycap' ? { stepName: 'deobfuscate:emoji-keycaps' } : {}) });
+      i += digit.length;
     }
     return out;
   },

@@ -24,12 +24,21 @@ const dateShapes = [
   new RegExp(String.raw`^(?:0?[1-9]|[12]\d|3[01])\s(?:0?[1-9]|1[0-2])\s${year}$`),
   new RegExp(String.raw`^${year}\s(?:0?[1-9]|1[0-2])\s(?:0?[1-9]|[12]\d|3[01])$`),
 ];
-const isDate: Guard = ({ candidate }) => (dateShapes.some((shape) => shape.test(candidate.trim())) ? 'looks like a date' : null);
+/** The longest date shape ("2024--03--12") is 12 characters: most phone candidates are longer and need no test. */
+const longestDate = 12;
+const isDate: Guard = ({ candidate }) => {
+  const trimmed = candidate.trim();
+  return trimmed.length <= longestDate && dateShapes.some((shape) => shape.test(trimmed)) ? 'looks like a date' : null;
+};
 
 const isThousandsGrouping: Guard = ({ candidate }) => (/^\d{1,3}(?:[.,]\d{3})+$/.test(candidate.trim()) ? 'looks like a grouped amount' : null);
 
+/** A list of years starts with a year and a separator: checked before splitting anything. */
+const yearThenSeparator = /^(?:19|20)\d{2}[\s\-/.]/;
 const isYearList: Guard = ({ candidate }) => {
-  const groups = candidate.trim().split(/[\s\-/.]+/);
+  const trimmed = candidate.trim();
+  if (!yearThenSeparator.test(trimmed)) return null;
+  const groups = trimmed.split(/[\s\-/.]+/);
   return groups.length >= 2 && groups.every((g) => /^(?:19|20)\d{2}$/.test(g)) ? 'looks like a list of years' : null;
 };
 
@@ -40,10 +49,31 @@ const isYearList: Guard = ({ candidate }) => {
 const unspacedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const letterAtEnd = /\p{L}$/u;
 const letterAtStart = /^\p{L}/u;
+/** An extension written straight after the number ("2034567890x456", "…0123ext.12") is not a glue. */
+const extensionAfter = /^(?:x|ext\.?|extn\.?)\s?\d{1,6}(?!\d)/i;
 const isGluedToLetters: Guard = ({ before, after }) => {
   if (letterAtEnd.test(before) && !unspacedScript.test(before.slice(-1))) return 'glued to letters';
-  if (letterAtStart.test(after) && !unspacedScript.test(after[0]!)) return 'glued to letters';
+  if (letterAtStart.test(after) && !unspacedScript.test(after[0]!) && !extensionAfter.test(after)) return 'glued to letters';
   return null;
+};
+
+/**
+ * Brackets in a number close what they open, and there is one pair at most ("(702) 555-0123",
+ * "[702] 555 0123"): "80.585 [79.964" or "(80).(585) (79).(9)64" are figures in brackets.
+ */
+const hasStrayBrackets: Guard = ({ candidate }) => {
+  let opened = 0;
+  let closed = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    const char = candidate[i];
+    if (char === '(' || char === '[') opened++;
+    else if (char === ')' || char === ']') {
+      closed++;
+      if (closed > opened) return 'brackets that do not pair';
+    }
+  }
+  if (opened !== closed) return 'brackets that do not pair';
+  return opened > 1 ? 'more than one bracketed group' : null;
 };
 
 
@@ -113,7 +143,7 @@ const isLabelledQuantity: Guard = ({ before, after }) => {
  */
 const isMessengerLinkNumber: Guard = ({ before }) => (/(?:wa\.me\/|[?&]phone=|signal\.me\/#p\/)\+?$/i.test(before) ? 'the number of a messenger link' : null);
 
-const guards: readonly Guard[] = [isMessengerLinkNumber, isDate, isThousandsGrouping, isYearList, isGluedToLetters, overlapsNumberShape, isLabelledQuantity];
+const guards: readonly Guard[] = [isMessengerLinkNumber, isDate, isThousandsGrouping, isYearList, isGluedToLetters, hasStrayBrackets, overlapsNumberShape, isLabelledQuantity];
 
 export function phoneFalsePositiveReason(context: PhoneCandidateContext): string | null {
   for (const guard of guards) {

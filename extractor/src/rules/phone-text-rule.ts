@@ -1,4 +1,4 @@
-import { couldBeNationalNumber, parsePhoneCandidate } from '../phone-number-parsing.js';
+import { couldBeNationalNumber, isNanpCountry, parsePhoneCandidate } from '../phone-number-parsing.js';
 import type { RuleMatch, TextRule, TextRuleInput } from './extractor-rule.js';
 import { phoneFalsePositiveReason } from './phone-false-positives.js';
 
@@ -93,7 +93,8 @@ function longestValidSpan(text: string, groups: DigitGroups, search: SpanSearch)
   const { starts, ends } = groups;
   let start = first === 0 ? runStart : starts[first]!;
   if (first > 0 && (text[start - 1] === '(' || text[start - 1] === '[')) start--;
-  const viaInternationalPrefix = text.startsWith('00', starts[first]!);
+  // "00" dials abroad in most of the world, "011" from the NANP countries (US, Canada, …).
+  const viaInternationalPrefix = text.startsWith('00', starts[first]!) || (text.startsWith('011', starts[first]!) && isNanpCountry(defaultCountry));
   let digits = 0;
   const lastCandidate = Math.min(starts.length - 1, first + maxGroupsPerNumber - 1);
   for (let k = first; k <= lastCandidate; k++) digits += ends[k]! - starts[k]!;
