@@ -1,12 +1,15 @@
 import { domainToASCII } from 'node:url';
 import { parse as parseDomain } from 'tldts';
+import { memoizeByString } from './string-memo.js';
 
 const localPart = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
 const asciiLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const topLevelLabel = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/;
 
 /** The domain of an email or URL in ASCII (punycode), lowercased; null unless it is a plausible host name. */
-export function asciiDomain(domain: string): string | null {
+export const asciiDomain: (domain: string) => string | null = memoizeByString(asciiDomainUncached, { maxEntries: 4096 });
+
+function asciiDomainUncached(domain: string): string | null {
   const ascii = domainToASCII(domain.toLowerCase().replace(/\.$/, ''));
   if (!ascii || ascii.length > 253) return null;
   const labels = ascii.split('.');
@@ -38,7 +41,9 @@ const reservedTopLevel: ReadonlySet<string> = new Set(['test', 'example', 'inval
  * Public Suffix List, or a reserved test name) and has a name under it: what a disguised address
  * ("anna at example dot com") must satisfy before it is believed.
  */
-export function hasRegistrableName(ascii: string): boolean {
+export const hasRegistrableName: (ascii: string) => boolean = memoizeByString(hasRegistrableNameUncached, { maxEntries: 4096 });
+
+function hasRegistrableNameUncached(ascii: string): boolean {
   const parsed = parseDomain(ascii, { allowPrivateDomains: false });
   if (parsed.isIcann === true && parsed.domain !== null) return true;
   const lastDot = ascii.lastIndexOf('.');

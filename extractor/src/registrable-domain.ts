@@ -1,9 +1,12 @@
 import { getDomain } from 'tldts';
 import { asciiDomain } from './email-normalization.js';
 import { messengerHosts } from './handle-platforms.js';
+import { memoizeByString } from './string-memo.js';
 
 /** The registrable domain (Public Suffix List, ICANN section) of a host name, in punycode; null for an IP or a non-name. */
-export function registrableDomain(host: string): string | null {
+export const registrableDomain: (host: string) => string | null = memoizeByString(registrableDomainUncached, { maxEntries: 4096 });
+
+function registrableDomainUncached(host: string): string | null {
   const ascii = asciiDomain(host) ?? (/^[a-z0-9-]+\.[a-z0-9-]+$/i.test(host) ? host.toLowerCase() : null);
   if (!ascii) return null;
   return getDomain(ascii, { allowPrivateDomains: false }) ?? null;

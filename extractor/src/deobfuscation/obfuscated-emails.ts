@@ -29,12 +29,19 @@ const blank = '[ \\t]';
 /** A dot word must end there: "(dotty)" is not "(dot)ty". */
 const wordEnd = '(?![a-z\\u0400-\\u04ff])';
 
-/** The core of each "@" stand-in; the blanks around it are taken in code (a leading \s* would rescan long blank runs). */
+/**
+ * The core of each "@" stand-in; the blanks around it are taken in code (a leading \s* would rescan
+ * long blank runs). A plain word ("at", "arroba") counts only between blanks (see atToken), so the
+ * pattern takes it with the blank before it and a blank after: trying the words at every letter
+ * of the text ("that", "chat", "Kate") made this the costliest pattern of the email rule. Matching
+ * the word inside other words found nothing either: such a match was refused, and the letters it
+ * covered can start no other stand-in.
+ */
 const atCore = new RegExp(
   `${openBracket}${blank}{0,3}(?:@|${alternatives([...atWords, ...bracketOnlyAtWords])})${blank}{0,3}${closeBracket}` +
     `|[-_](?:${alternatives(atWords)})[-_]` +
     `|@` +
-    `|(?:${alternatives(atWords)})`,
+    `|${blank}(?:${alternatives(atWords)})(?=${blank})`,
   'gi',
 );
 /** "fooATexample.com": an upper-case AT between lower-case text (ioc-fanger's rule; "fooMATbar" is left alone). */
@@ -68,8 +75,11 @@ const maxLabels = 10;
 
 export function findObfuscatedEmailSpans(text: string): ObfuscatedEmailSpan[] {
   const spans: ObfuscatedEmailSpan[] = [];
-  for (const m of text.matchAll(atCore)) {
-    const token = atToken(text, m.index, m[0]);
+  // An exec loop, not matchAll: matchAll copies the pattern for every text.
+  atCore.lastIndex = 0;
+  for (let m = atCore.exec(text); m !== null; m = atCore.exec(text)) {
+    const leadingBlank = isBlank(m[0].charCodeAt(0));
+    const token = leadingBlank ? atToken(text, m.index + 1, m[0].slice(1)) : atToken(text, m.index, m[0]);
     if (!token) continue;
     const span = emailAround(text, token);
     if (span) spans.push(span);
@@ -117,7 +127,12 @@ function atToken(text: string, index: number, core: string): AtToken | null {
 function emailAround(text: string, at: AtToken): ObfuscatedEmailSpan | null {
   const local = readLocalPart(text, at.start);
   if (!local) return null;
-  const domain = readDomain(text, at.end);
+  const labels = readDomainLabels(text, at.end);
+  if (!labels) return null;
+  // A plain "@" with plain dots all along is an ordinary address, whichever labels end up kept:
+  // leave it to the plain rule before paying for the public-suffix lookups.
+  if (at.kind === 'plain' && [...local.dotKinds, ...labels.dotKinds].every((k) => k === 'plain')) return null;
+  const domain = registrableDomainOf(labels);
   if (!domain) return null;
   const dotKinds = [...local.dotKinds, ...domain.dotKinds];
   if (at.kind === 'plain' && dotKinds.every((k) => k === 'plain')) return null; // an ordinary address: the plain rule's
@@ -173,8 +188,8 @@ interface Label {
   end: number;
 }
 
-/** The longest domain from `start` that ends in a real public suffix. */
-function readDomain(text: string, start: number): { value: string; end: number; dotKinds: DotKind[] } | null {
+/** The labels of a domain from `start`, joined by dots or their stand-ins (at least two). */
+function readDomainLabels(text: string, start: number): { labels: Label[]; dotKinds: DotKind[] } | null {
   const labels: Label[] = [];
   const dotKinds: DotKind[] = [];
   let pos = start;
@@ -196,6 +211,11 @@ function readDomain(text: string, start: number): { value: string; end: number; 
   if (labels.length < 2) return null;
   // A split label promised a next label that may not have come.
   if (dotKinds.length >= labels.length) dotKinds.length = labels.length - 1;
+  return { labels, dotKinds };
+}
+
+/** The longest run of the labels that ends in a real public suffix. */
+function registrableDomainOf({ labels, dotKinds }: { labels: Label[]; dotKinds: DotKind[] }): { value: string; end: number; dotKinds: DotKind[] } | null {
   for (let n = labels.length; n >= 2; n--) {
     const ascii = asciiDomain(labels.slice(0, n).map((l) => l.text).join('.'));
     if (ascii && hasRegistrableName(ascii)) return { value: ascii, end: labels[n - 1]!.end, dotKinds: dotKinds.slice(0, n - 1) };

@@ -30,7 +30,9 @@ export interface CryptoAddressSpan {
  */
 export function findCryptoAddresses(text: string): CryptoAddressSpan[] {
   const spans: CryptoAddressSpan[] = [];
-  for (const m of text.matchAll(candidatePattern)) {
+  // An exec loop, not matchAll: matchAll copies the pattern for every text.
+  candidatePattern.lastIndex = 0;
+  for (let m = candidatePattern.exec(text); m !== null; m = candidatePattern.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) continue;

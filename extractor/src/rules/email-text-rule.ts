@@ -1,11 +1,20 @@
 import { findObfuscatedEmailSpans } from '../deobfuscation/obfuscated-emails.js';
 import { normalizeEmail } from '../email-normalization.js';
 import { isWordCharAt } from '../text-boundaries.js';
+import { isWordCharCode } from '../word-char-codes.js';
 import type { RuleMatch, TextRule } from './extractor-rule.js';
 import { mailtoRecipients } from './mailto-recipients.js';
 
-const localChar = /[a-z0-9._%+-]/i;
-const domainChar = /[\p{L}\p{N}.-]/u;
+/** [a-z0-9._%+-] in either case, by char code: tested on every character around every "@". */
+function isLocalCharCode(code: number): boolean {
+  const lower = code | 32;
+  return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || code === 46 || code === 95 || code === 37 || code === 43 || code === 45;
+}
+
+/** A letter or digit of any script, ".", or "-". */
+function isDomainCharCode(code: number): boolean {
+  return code === 46 || code === 45 || isWordCharCode(code);
+}
 /**
  * The address from the start of a candidate: the domain may be an IDN (letters of any script) and
  * must end in a label of letters, so trailing punctuation ("write to a@b.example.") is never part of it.
@@ -27,12 +36,12 @@ export function findEmailSpans(text: string): EmailSpan[] {
   let coveredUntil = 0;
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     let start = at;
-    while (start > coveredUntil && localChar.test(text[start - 1]!)) start--;
+    while (start > coveredUntil && isLocalCharCode(text.charCodeAt(start - 1))) start--;
     // The local part may not start with a dot; drop leading ones rather than lose the address.
     while (text[start] === '.') start++;
     if (start === at || isWordCharAt(text, start - 1)) continue;
     let end = at + 1;
-    while (end < text.length && domainChar.test(text[end]!)) end++;
+    while (end < text.length && isDomainCharCode(text.charCodeAt(end))) end++;
     const match = addressAtStart.exec(text.slice(start, end + 1));
     if (!match) continue;
     const value = normalizeEmail(match[0]);

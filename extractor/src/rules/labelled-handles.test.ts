@@ -52,6 +52,13 @@ describe('handles named by labels and links in text', () => {
     assert.deepEqual(found.map((h) => `${h.platform}:${h.value}`).sort(), ['signal:+447700900123', 'whatsapp:+447700900123']);
   });
 
+  it('finds every profile link of a text, however far its disguised host reaches back from the slash', () => {
+    const text = 'see example.com/about and me / x, then https://www.mobile  (  dot  )  twitter  (  dot  )  com  /  anna_x and t.me/vera_x55/ and kik.me/daria99';
+    assert.deepEqual(handlesIn(text).map((h) => `${h.platform}:${h.value}`), ['twitter:anna_x', 'telegram:vera_x55', 'kik:daria99']);
+    const twitter = handlesIn(text)[0]!.provenance[0]!;
+    assert.equal(text.slice(twitter.start, twitter.end), 'https://www.mobile  (  dot  )  twitter  (  dot  )  com  /  anna_x');
+  });
+
   it('takes no handle where the platform is not explicit or the word is no handle', () => {
     for (const text of [
       'just @random_name', 'Telegram: available', 'WhatsApp only', 'Snap: ask me', 'IG: private', 'Viber: +44 7700 900123',

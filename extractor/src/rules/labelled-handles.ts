@@ -3,6 +3,7 @@ import { canonicalHandle, phoneHandlePlatforms } from '../handle-platforms.js';
 import { handleLabels, labelFillers, notHandles, phoneLabelFillers } from '../handle-labels-data.js';
 import { isWordCharAt } from '../text-boundaries.js';
 import type { RuleMatch } from './extractor-rule.js';
+import { LabelWordFinder } from './label-word-finder.js';
 import { findPhoneSpans } from './phone-text-rule.js';
 
 /**
@@ -24,7 +25,7 @@ for (const label of handleLabels) {
 }
 const byLength = (a: string, b: string): number => b.length - a.length;
 const allLabelWords = [...labelsByWord.keys()].sort(byLength);
-const labelPattern = new RegExp(allLabelWords.map(escape).join('|'), 'gi');
+const labelWords = new LabelWordFinder(allLabelWords);
 
 /** After a label: optional filler ("ID", "username"), a separator, maybe "@", then the name. */
 const nameAfterLabel = new RegExp(
@@ -36,22 +37,28 @@ const beforeNumber = new RegExp(`[ \\t]*(?:[:：=/&|,-]|(?:${[...phoneLabelFille
 /** Between a number and the label after it: "0412 345 678 WhatsApp", "+44 7700 900123 (WhatsApp only)". */
 const numberThenLabelGap = /^[ \t(,/|&-]{0,4}(?:(?:or|and|via|on|y|ou|oder|или)[ \t]{1,2})?$/i;
 const fieldSeparators = '|•·;:/()[]-';
-/** Cheap test: does the text name any messenger at all? */
+/**
+ * Texts that name a messenger: some label word of two or more letters anywhere (even inside a
+ * word), or "x:" / "x=". A lone one-letter label ("x" for Twitter) counts only in such a text.
+ */
 const anyLabel = new RegExp([...allLabelWords.filter((w) => w.length >= 2).map(escape), 'x[ \\t]?[:=]'].join('|'), 'i');
 
 export function findLabelledHandles(text: string, defaultCountry: string | null): RuleMatch[] {
   const matches: RuleMatch[] = [];
-  if (!anyLabel.test(text)) return matches;
-  for (const m of text.matchAll(labelPattern)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) continue;
-    const label = labelsByWord.get(m[0].toLowerCase().replace(/[ \t]+/g, ' '));
+  let onlyOneLetterLabels = true;
+  for (const { start, end, written } of labelWords.find(text)) {
+    if (isWordCharAt(text, end)) continue;
+    const word = written.toLowerCase().replace(/[ \t]+/g, ' ');
+    const label = labelsByWord.get(word);
     if (!label) continue;
     if (label.fieldOnly && !atFieldStart(text, start)) continue;
     const match = phoneHandlePlatforms.has(label.platform) ? numberByLabel(text, { start, end, platform: label.platform, defaultCountry }) : nameAfter(text, start, end, label);
-    if (match) matches.push(match);
+    if (!match) continue;
+    matches.push(match);
+    if (word.length >= 2) onlyOneLetterLabels = false;
   }
+  // A text with a longer label passes anyLabel anyway: only a text whose finds all rest on "x" needs the test.
+  if (matches.length > 0 && onlyOneLetterLabels && !anyLabel.test(text)) return [];
   return matches;
 }
 
