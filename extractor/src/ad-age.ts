@@ -12,7 +12,13 @@ const units = `(?:${alternation(ageUnits.filter((unit) => !hanUnits.includes(uni
 const strongLeads = new Set(['aged', 'ages', 'age', 'w wieku od', 'в возрасте от', 'віком від', 'âgées de', 'âgés de', 'im alter von', 'di età tra', 'com idade entre', 'con edad entre']);
 
 // Word boundaries before a match are checked in code: a Unicode lookbehind is slow in V8.
-const rangePattern = new RegExp(`(?:(${alternation(rangeLeads)})\\s*[:：]?\\s*)?(\\d{1,3})\\s*(?:${alternation(rangeJoins)})\\s*(\\d{1,3})(?!\\d)(?:\\s?(?:-\\s?)?(${units}))?`, 'giu');
+/**
+ * A range is found from its digits, and its lead ("aged", "от") looked for just before them: a
+ * pattern starting with an optional lead would try every lead at every position of the text.
+ */
+const rangePattern = new RegExp(`(\\d{1,3})\\s*(?:${alternation(rangeJoins)})\\s*(\\d{1,3})(?!\\d)(?:\\s?(?:-\\s?)?(${units}))?`, 'giu');
+const rangeLeadBefore = new RegExp(`(${alternation(rangeLeads)})\\s*[:：]?\\s*$`, 'iu');
+const longestLeadChars = 40;
 const unitPattern = new RegExp(`(\\d{1,3})\\s?(?:-\\s?)?(?:${units})`, 'giu');
 const labelPattern = new RegExp(`(?:${alternation(ageLabels)})\\s*[:：=\\-–]?\\s*(\\d{1,3})(?!\\d)(?!\\s*\\+)`, 'giu');
 // "I am Anna, 24": a name may come between the statement and the age.
@@ -60,13 +66,15 @@ function earliestAge(text: string, options: { inTitle: boolean }): Candidate | n
 
 function firstRange(text: string): Candidate | null {
   for (const m of text.matchAll(rangePattern)) {
-    const start = m.index;
-    const lead = m[1]?.toLowerCase();
+    const windowStart = Math.max(0, m.index - longestLeadChars);
+    const leadMatch = rangeLeadBefore.exec(text.slice(windowStart, m.index));
+    const start = leadMatch ? windowStart + leadMatch.index : m.index;
+    const lead = leadMatch?.[1]?.toLowerCase();
     if (isWordCharAt(text, start - 1)) continue;
-    if (!m[4] && !(lead && strongLeads.has(lead))) continue;
-    const min = Number(m[2]);
-    const max = Number(m[3]);
-    const end = start + m[0].length;
+    if (!m[3] && !(lead && strongLeads.has(lead))) continue;
+    const min = Number(m[1]);
+    const max = Number(m[2]);
+    const end = m.index + m[0].length;
     if (!plausible(min) || !plausible(max) || min > max) continue;
     if (isDuration(text, start, end)) continue;
     return { min, max, start, end };

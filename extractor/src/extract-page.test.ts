@@ -148,7 +148,9 @@ describe('extractPage: pages that are not ads', () => {
 });
 
 describe('extractPage: speed', () => {
-  it('reads a typical 10–30 kB ad page in well under 5 ms', (t) => {
+  // About 4 ms on a quiet machine since issue 3 (de-obfuscation, more indicator types, ad
+  // attributes); the bound catches a regression, with room for a loaded 2-core CI machine.
+  it('reads a typical 10–30 kB ad page in under 7 ms of CPU', (t) => {
     const padding = Array.from({ length: 120 }, (_, i) => `<p>More about me, paragraph ${i}: elegant, discreet, friendly and always on time for our meeting.</p>`).join('');
     // Every page has its own numbers and address, so nothing remembered from one page helps the next.
     const pages = Array.from({ length: 220 }, (_, i) => {
@@ -175,7 +177,7 @@ describe('extractPage: speed', () => {
       const used = process.cpuUsage(before);
       perPage = Math.min(perPage, (used.user + used.system) / 1000 / 25);
     }
-    assert.ok(perPage < 5, `took ${perPage.toFixed(2)} ms of CPU per page`);
+    assert.ok(perPage < 7, `took ${perPage.toFixed(2)} ms of CPU per page`);
     t.diagnostic(`${perPage.toFixed(2)} ms of CPU for a ${Math.round(body.length / 1000)} kB ad page`);
   });
 });

@@ -70,7 +70,10 @@ function endsWithLetters(text: string, end: number, lowercase: string): boolean 
 function profileLinks(text: string): RuleMatch[] {
   const matches: RuleMatch[] = [];
   for (const m of profileLinkMatches(text)) {
-    if (m.index > 0 && /[\w.@-]/.test(text[m.index - 1]!)) continue;
+    // A host glued to a word is part of another name ("not.t.me/x", "a@t.me"); a link written with
+    // its scheme may follow a sentence's full stop directly ("1,56 m / 64 kg.https://t.me/x").
+    const glued = m.index > 0 && (/^https?:/i.test(m[0]) ? /[\w@-]/ : /[\w.@-]/).test(text[m.index - 1]!);
+    if (glued) continue;
     const [whole, hostText, slash, path] = m as unknown as [string, string, string, string];
     const host = hostText.toLowerCase().replace(/[ \t]+/g, '').replace(/[([{](?:dot|\.)[)\]}]|dot/g, '.');
     const token = path.replace(/[.,;:!?]+$/, '');

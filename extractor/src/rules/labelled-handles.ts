@@ -51,7 +51,7 @@ export function findLabelledHandles(text: string, defaultCountry: string | null)
     const word = written.toLowerCase().replace(/[ \t]+/g, ' ');
     const label = labelsByWord.get(word);
     if (!label) continue;
-    if (label.fieldOnly && !atFieldStart(text, start)) continue;
+    if (label.fieldOnly && !atFieldStart(text, start) && !isCapitalLabelWithColon(text, start, end)) continue;
     const match = phoneHandlePlatforms.has(label.platform) ? numberByLabel(text, { start, end, platform: label.platform, defaultCountry }) : nameAfter(text, start, end, label);
     if (!match) continue;
     matches.push(match);
@@ -60,6 +60,15 @@ export function findLabelledHandles(text: string, defaultCountry: string | null)
   // A text with a longer label passes anyLabel anyway: only a text whose finds all rest on "x" needs the test.
   if (matches.length > 0 && onlyOneLetterLabels && !anyLabel.test(text)) return [];
   return matches;
+}
+
+/**
+ * An ambiguous label in capitals with a colon ("…, WA: 359 625 6829", "LINE: anna") is a label
+ * wherever it stands; "Seattle, WA (206) …" or "a list of: …" are not.
+ */
+function isCapitalLabelWithColon(text: string, start: number, end: number): boolean {
+  const written = text.slice(start, end);
+  return written === written.toUpperCase() && written !== written.toLowerCase() && /^[ \t]?[:：]/.test(text.slice(end, end + 2));
 }
 
 function nameAfter(text: string, start: number, end: number, label: LabelInfo): RuleMatch | null {

@@ -31,7 +31,16 @@ const isDate: Guard = ({ candidate }) => {
   return trimmed.length <= longestDate && dateShapes.some((shape) => shape.test(trimmed)) ? 'looks like a date' : null;
 };
 
-const isThousandsGrouping: Guard = ({ candidate }) => (/^\d{1,3}(?:[.,]\d{3})+$/.test(candidate.trim()) ? 'looks like a grouped amount' : null);
+/**
+ * "1.500.000" or "12,500" is an amount. From nine digits on ("687.897.048", a Spanish mobile written
+ * the Spanish way) a valid number in thousands groups is far likelier a phone: ads state prices
+ * with a currency (the price guard), not as bare nine-digit figures.
+ */
+const thousandsGrouping = /^\d{1,3}(?:[.,]\d{3})+$/;
+const isThousandsGrouping: Guard = ({ candidate }) => {
+  const trimmed = candidate.trim();
+  return thousandsGrouping.test(trimmed) && trimmed.replace(/\D/g, '').length < 9 ? 'looks like a grouped amount' : null;
+};
 
 /** A list of years starts with a year and a separator: checked before splitting anything. */
 const yearThenSeparator = /^(?:19|20)\d{2}[\s\-/.]/;
