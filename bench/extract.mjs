@@ -264,13 +264,13 @@ async function benchAdversarial() {
     const text = timeSync(() => extractIndicators(input.text, context));
     const record = timeSync(() => extractBatchRecord({ id: 'a', text: input.text }, { defaultCountry: 'US' }));
     rows.push({ input: input.name, chars: input.text.length, path: 'extractIndicators', ms: text.ms, indicators: text.result.length, truncationFlag: null });
-    rows.push({ input: input.name, chars: input.text.length, path: 'extractBatchRecord', ms: record.ms, indicators: record.result.indicators.length, truncationFlag: null });
+    rows.push({ input: input.name, chars: input.text.length, path: 'extractBatchRecord', ms: record.ms, indicators: record.result.indicators.length, truncationFlag: record.result.truncated ? '"truncated": true' : null });
   }
   log(`adversarial: ${html.name}...`);
   const page = timeSync(() => extractPage(htmlPage));
-  rows.push({ input: html.name, chars: html.text.length, path: 'extractPage', ms: page.ms, indicators: page.result.ad?.indicators.length ?? 0, truncationFlag: readOnlyPart(page.result.reasons), resultJsonBytes: JSON.stringify(page.result).length });
+  rows.push({ input: html.name, chars: html.text.length, path: 'extractPage', ms: page.ms, indicators: page.result.ad?.indicators.length ?? 0, truncationFlag: page.result.ad?.truncated ? `ad.truncated (${readOnlyPart(page.result.reasons)})` : null, resultJsonBytes: JSON.stringify(page.result).length });
   const htmlRecord = timeSync(() => extractBatchRecord({ id: 'a', text: '', html: html.text }, { defaultCountry: 'US' }));
-  rows.push({ input: html.name, chars: html.text.length, path: 'extractBatchRecord (html)', ms: htmlRecord.ms, indicators: htmlRecord.result.indicators.length, truncationFlag: null });
+  rows.push({ input: html.name, chars: html.text.length, path: 'extractBatchRecord (html)', ms: htmlRecord.ms, indicators: htmlRecord.result.indicators.length, truncationFlag: htmlRecord.result.truncated ? '"truncated": true' : null });
 
   // The same through the pool, watching the main thread's event loop meanwhile.
   const pool = new ExtractionPool({ workers: 1 });

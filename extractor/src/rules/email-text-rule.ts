@@ -75,11 +75,29 @@ export const emailTextRule: TextRule = {
     const plain: RuleMatch[] = findEmailSpans(text).map((span) => ({ type: 'email', value: span.value, start: span.start, end: span.end, rules: ['email:text'] }));
     const disguised: RuleMatch[] = findObfuscatedEmailSpans(text).map((span) => ({ type: 'email', value: span.value, start: span.start, end: span.end, rules: span.rules, obfuscated: true }));
     const encoded = mailtoInText(text).filter((m) => m.obfuscated === true);
+    // One sweep in reading order, not a scan of every match per candidate: a text with thousands of
+    // addresses (a dump, an attack) would otherwise take quadratic time.
+    const candidates = [...disguised, ...encoded].sort((a, b) => a.start - b.start);
     const matches = [...plain];
-    for (const candidate of [...disguised, ...encoded]) {
-      if (matches.some((m) => candidate.start < m.end && m.start < candidate.end)) continue;
+    let acceptedEnd = -1;
+    for (const candidate of candidates) {
+      if (candidate.start < acceptedEnd || overlapsAny(plain, candidate)) continue;
       matches.push(candidate);
+      acceptedEnd = candidate.end;
     }
     return matches.sort((a, b) => a.start - b.start);
   },
 };
+
+/** Whether `span` overlaps one of `sorted` (non-overlapping spans in reading order), by binary search. */
+function overlapsAny(sorted: readonly RuleMatch[], span: { start: number; end: number }): boolean {
+  let low = 0;
+  let high = sorted.length;
+  // The first span ending after span.start is the only one that can overlap it first.
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.end <= span.start) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low]!.start < span.end;
+}
