@@ -3,6 +3,7 @@ import { handleFromUrl } from '../handle-urls.js';
 import { parsePhoneCandidate } from '../phone-number-parsing.js';
 import type { LinkRule, RuleMatch } from './extractor-rule.js';
 import { mailtoRecipients } from './mailto-recipients.js';
+import { decodePercentEncoding } from './percent-decoding.js';
 
 /** tel:, sms:, callto: links: the number is everything up to parameters (";ext=", "?body="). */
 export const phoneLinkRule: LinkRule = {
@@ -14,7 +15,7 @@ export const phoneLinkRule: LinkRule = {
     const stop = href.slice(start).search(/[;?#]/);
     const end = stop === -1 ? href.length : start + stop;
     const encoded = href.slice(start, end);
-    const decoded = safeDecode(encoded);
+    const decoded = decodePercentEncoding(encoded);
     if (decoded === null) return [];
     const parsed = parsePhoneCandidate(decoded, { defaultCountry });
     if (!parsed) return [];
@@ -42,12 +43,3 @@ export const handleLinkRule: LinkRule = {
     return matches;
   },
 };
-
-function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch (error) {
-    if (error instanceof URIError) return null;
-    throw error;
-  }
-}

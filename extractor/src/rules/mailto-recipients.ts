@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../email-normalization.js';
 import type { RuleMatch } from './extractor-rule.js';
+import { decodePercentEncoding } from './percent-decoding.js';
 
 /**
  * The addresses of a mailto: URL (RFC 6068): comma-separated recipients before "?", and those of
@@ -37,7 +38,7 @@ function addressList(href: string, from: number, to: number): RuleMatch[] {
     let trimmed = part.slice(leading);
     while (/(?:\s|%20)$/.test(trimmed)) trimmed = trimmed.slice(0, trimmed.endsWith('%20') ? -3 : -1);
     const separatorLength = href.startsWith(',', offset + part.length) ? 1 : 3;
-    const decoded = safeDecode(trimmed);
+    const decoded = decodePercentEncoding(trimmed);
     const value = decoded === null ? null : normalizeEmail(decoded);
     if (value) {
       const encoded = /%[0-9a-f]{2}/i.test(trimmed);
@@ -58,14 +59,5 @@ function blankPrefixLength(text: string): number {
     if (/\s/.test(text[i] ?? '')) i++;
     else if (text.startsWith('%20', i)) i += 3;
     else return i;
-  }
-}
-
-function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch (error) {
-    if (error instanceof URIError) return null;
-    throw error;
   }
 }
