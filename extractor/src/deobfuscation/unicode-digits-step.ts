@@ -11,7 +11,7 @@ import { digitAt } from './digit-characters.js';
  * digit-characters.ts (astral ones included: the pattern reads code points), the keycap marks. Most texts
  * have none; one native scan says so faster than the loop below.
  */
-const possibleDigitForm = /[^\P{Nd}0-9]|[\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u20e3\ufe0f\u{1f100}-\u{1f10c}\u{1f51f}]/u;
+const possibleDigitForm = /[^\P{Nd}0-9]|[\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u{1f100}-\u{1f10c}\u{1f51f}]|\u20e3|\ufe0f/u;
 
 export const unicodeDigitsStep: TextNormalizationStep = {
   name: 'deobfuscate:unicode-digits',
