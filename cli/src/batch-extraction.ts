@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { RetryableError } from '@indicia/core';
-import { ExtractionPool, extractBatchRecord, parseBatchRecord, type BatchLineResult, type BatchRecordOptions } from '@indicia/extractor';
+import { ExtractionPool, extractBatchLine, type BatchLineResult, type BatchRecordOptions } from '@indicia/extractor';
 
 export interface BatchExtractionOptions {
   input: Readable;
@@ -49,7 +49,7 @@ export async function runBatchExtraction(options: BatchExtractionOptions): Promi
   const summary: BatchExtractionSummary = { read: 0, written: 0, skipped: 0, blank: 0 };
   const recordOptions: BatchRecordOptions = options.defaultCountry ? { defaultCountry: options.defaultCountry } : {};
   const pool = options.workers > 0 ? new ExtractionPool({ workers: options.workers }) : null;
-  const extractLine = (line: string): Promise<BatchLineResult> => (pool ? pool.extractBatchLine(line, recordOptions) : Promise.resolve(extractInThread(line, recordOptions)));
+  const extractLine = (line: string): Promise<BatchLineResult> => (pool ? pool.extractBatchLine(line, recordOptions) : Promise.resolve(extractBatchLine(line, recordOptions)));
   const maxLinesInFlight = pool ? pool.size * linesInFlightPerWorker : 1;
   const window: InFlightLine[] = [];
   let charsInFlight = 0;
@@ -117,12 +117,6 @@ async function settledLine(inFlight: InFlightLine, extractLine: (line: string) =
     if (!(error instanceof RetryableError)) throw error;
     return { ok: false, reason: `extraction failed twice: ${error.message}` };
   }
-}
-
-function extractInThread(line: string, options: BatchRecordOptions): BatchLineResult {
-  const parsed = parseBatchRecord(line);
-  if (!parsed.ok) return parsed;
-  return { ok: true, output: JSON.stringify(extractBatchRecord(parsed.record, options)) };
 }
 
 function linesPerSecond(lines: number, elapsedMs: number): string {

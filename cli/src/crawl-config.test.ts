@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
 import { UsageError } from '@indicia/core';
-import { crawlConfig, defaultExtractWorkers } from './crawl-config.js';
+import { crawlConfig } from './crawl-config.js';
+import { defaultExtractWorkers } from './extract-workers-setting.js';
 import { crawlFlagsToConfig } from './commands/crawl-flags.js';
 
 describe('the extract worker count of crawl and demo', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { UsageError, assertKnownKeys, defineConfig, z, type ConfigFields } from '@indicia/core';
 import { crawlConfig as crawlerConfig } from '@indicia/crawler';
 import { siteConfigSchema } from '@indicia/extractor';
+import { extractWorkersField } from './extract-workers-setting.js';
 
 /** The flag that sets each crawler field (fields without one are set by env or config file only). */
 const crawlerFlags: Record<string, string> = {
@@ -41,22 +41,9 @@ export const crawlConfig = defineConfig({
     env: 'INDICIA_DEFAULT_COUNTRY',
     description: 'country for national phone numbers when a page does not tell',
   },
-  extractWorkers: {
-    flag: '--extract-workers',
-    schema: z.number().int().min(0).max(64).default(defaultExtractWorkers()),
-    env: 'INDICIA_EXTRACT_WORKERS',
-    description: 'worker threads that extract indicators (default: cores - 1, at least 1; 0 extracts in the indexing thread)',
-  },
+  extractWorkers: extractWorkersField('--extract-workers'),
   sites: { schema: z.array(siteConfigSchema).default([]), description: 'per-site extraction settings (config file only)' },
 });
-
-/**
- * One core is left to the crawler and the indexing thread; extraction, the costliest step per
- * page, gets the rest.
- */
-export function defaultExtractWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
-}
 
 export type CrawlConfigValues = ReturnType<typeof crawlConfig.resolve>['values'];
 

@@ -61,8 +61,8 @@ export type BatchRecordParse = { ok: true; record: BatchRecord } | { ok: false; 
  */
 const defaultMaxHtmlChars = 1_000_000;
 const defaultMaxTextChars = 2_000_000;
-/** Language and place names are read from the start of a record: enough to tell, cheap on a huge one. */
-const languageSampleChars = 20_000;
+/** Place names are read from the start of a record: enough to tell, cheap on a huge one. */
+const placeSampleChars = 20_000;
 
 /** Reads one input line: the record, or why it is not one (for the line's error report). */
 export function parseBatchRecord(line: string): BatchRecordParse {
@@ -119,17 +119,27 @@ export function extractBatchRecord(record: BatchRecord, options: BatchRecordOpti
   return output();
 }
 
+/** One `indicia extract` input line done: its output line, or why it was skipped. */
+export type BatchLineResult = { ok: true; output: string } | { ok: false; reason: string };
+
+/** One input line, parsed, extracted and serialised: the whole per-line work of the batch mode. */
+export function extractBatchLine(line: string, options: BatchRecordOptions = {}): BatchLineResult {
+  const parsed = parseBatchRecord(line);
+  if (!parsed.ok) return parsed;
+  return { ok: true, output: JSON.stringify(extractBatchRecord(parsed.record, options)) };
+}
+
 /**
  * The country for national numbers, in issue 3's order: the record's own `country`, the caller's
  * (`--country`), then the language of the text and the places it names; otherwise none, and only
  * international numbers are read. A batch record has no URL or site config to go by.
  */
 function batchRecordCountry(record: BatchRecord, options: BatchRecordOptions): string | undefined {
-  const hint = asCountryCode(record.country) ?? asCountryCode(options.defaultCountry);
-  if (hint) return hint;
-  const text = record.text.length > languageSampleChars ? record.text.slice(0, languageSampleChars) : record.text;
-  const language = detectTextLanguage(text);
-  return inferDefaultCountry({ url: '', htmlLang: language?.clear ? language.language : null, text })?.country;
+  const hint = record.country ?? options.defaultCountry ?? null;
+  const text = record.text.length > placeSampleChars ? record.text.slice(0, placeSampleChars) : record.text;
+  // A stated country wins before the language is asked for: no detection then.
+  const language = asCountryCode(hint) ? null : detectTextLanguage(text);
+  return inferDefaultCountry({ hint, textLanguage: language?.clear ? language.language : null, text })?.country;
 }
 
 function htmlIndicators(html: string, id: string, options: { defaultCountry?: string }): Indicator[] {

@@ -7,8 +7,12 @@ export interface CountryInferenceInput {
   /** A country the caller states for this page (a batch record's "country"): it wins over everything. */
   hint?: string | null;
   siteConfig?: SiteConfig;
-  url: string;
+  /** The page's URL, for its country-code TLD; absent for text without a page (a batch record). */
+  url?: string;
+  /** The language the page declares (html lang, Content-Language). */
   htmlLang?: string | null;
+  /** The language detected in the ad text, when the detector is clear about it. */
+  textLanguage?: string | null;
   text: string;
   location?: string | null;
 }
@@ -26,8 +30,9 @@ const ccTldToCountry: Record<string, string> = { uk: 'GB' };
  * The country whose national number format applies to a page, and why (issue 3's order): an explicit
  * hint, the site's configuration, its country-code TLD, then the page language and location
  * mentions — the region of the language tag ("en-GB"), the ad's location field, a language spoken
- * in one country only ("pl", "ro"), places named in the text. Null means only international "+"
- * numbers can be read.
+ * in one country only ("pl", "ro"), declared or else detected in the text, places named in the
+ * text. Null means only international "+" numbers can be read. Pages and batch records both come
+ * here, so the same text gets the same country however it arrives.
  */
 export function inferDefaultCountry(input: CountryInferenceInput): InferredCountry | null {
   const hinted = asCountryCode(input.hint);
@@ -35,10 +40,11 @@ export function inferDefaultCountry(input: CountryInferenceInput): InferredCount
   const configured = asCountryCode(input.siteConfig?.defaultCountry);
   if (configured) return { country: configured, basis: 'site-config' };
   return (
-    countryFromCcTld(input.url) ??
+    (input.url === undefined ? null : countryFromCcTld(input.url)) ??
     countryFromLanguage(input.htmlLang) ??
     countryFromLocation(input.location) ??
     countryOfLanguage(input.htmlLang) ??
+    countryOfLanguage(input.textLanguage) ??
     countryFromText(input.text)
   );
 }

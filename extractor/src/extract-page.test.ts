@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AdExtractedSchema, adIdFor, DeadLetterError } from '@indicia/core';
+import { extractBatchRecord } from './batch-record.js';
 import { extractPage } from './extract-page.js';
 import { capturedPage } from './fixtures/captured-page.js';
 import { classifiedsHost, detailPage, listingPage } from './fixtures/classifieds-site.js';
@@ -65,6 +66,17 @@ describe('extractPage: ad fields', () => {
     );
     assert.equal(offer.postedAt, '2024-04-03');
     assert.deepEqual(offer.location, { text: 'Manchester', city: 'Manchester', country: 'GB' });
+  });
+});
+
+describe('extractPage: country from the text', () => {
+  it('reads national numbers by the language of the ad text, as the batch mode does', () => {
+    const text = 'Praca dla dziewczyny, wynagrodzenie miesięcznie 2000 zł. Zakwaterowanie i przelot zapewnione. Dzwoń: 512 345 678 jestem w wieku 25 lat';
+    const body = `<html><head><title>Praca</title></head><body><main><article><h1>Praca dla dziewczyny</h1><p>${text}</p></article></main></body></html>`;
+    const ad = extractPage(capturedPage('http://ads.example.com/ad/1', body)).ad!;
+    assert.deepEqual(ad.defaultCountry, { country: 'PL', basis: 'language' });
+    assert.deepEqual(ad.indicators.map((i) => i.value), ['+48512345678']);
+    assert.deepEqual(extractBatchRecord({ id: 'a', text }).indicators.map((i) => i.value), ['+48512345678']);
   });
 });
 

@@ -16,7 +16,7 @@ import { IndicatorCollector } from './indicator-collector.js';
 import { findMainContent } from './main-content.js';
 import { defaultMaxNesting, limitNesting } from './nesting-guard.js';
 import { classifyPage, type PageKind } from './page-classifier.js';
-import { DomainCollector, domainsInText } from './page-domains.js';
+import { DomainCollector } from './page-domains.js';
 import { measurePage } from './page-features.js';
 import { adLanguage, pageLanguage } from './page-language.js';
 import { surveyPage } from './page-survey.js';
@@ -88,12 +88,20 @@ export function extractPage(page: PageCaptured, options: ExtractOptions = {}): P
     findAdTitle({ document: html.document, content, root: html.root, isChrome: (el) => hasAncestorIn(el, boilerplate, { includeSelf: true }) });
   const language = pageLanguage(html, page);
   const location = findAdLocation({ text, title, selected: selectedText(siteConfig?.selectors?.location, html) });
+  const titledText = `${title}\n${text}`;
+  const detectedLanguage = detectTextLanguage(titledText);
   const defaultCountry =
-    inferDefaultCountry({ ...(siteConfig ? { siteConfig } : {}), url: pageUrl.href, htmlLang: language, text: `${title}\n${text}`, location: location?.text ?? null }) ??
-    optionCountry(options.defaultCountry);
+    inferDefaultCountry({
+      ...(siteConfig ? { siteConfig } : {}),
+      url: pageUrl.href,
+      htmlLang: language,
+      textLanguage: detectedLanguage?.clear ? detectedLanguage.language : null,
+      text: titledText,
+      location: location?.text ?? null,
+    }) ?? optionCountry(options.defaultCountry);
   const country = defaultCountry?.country;
   // The declaration stays what national phone numbers are read by (its region); the ad's language follows its text.
-  const chosenLanguage = adLanguage(language, detectTextLanguage(`${title}\n${text}`));
+  const chosenLanguage = adLanguage(language, detectedLanguage);
   const priceCountry = location?.country ?? country ?? null;
   const prices = findPrices(text, { country: priceCountry });
 
@@ -112,8 +120,7 @@ export function extractPage(page: PageCaptured, options: ExtractOptions = {}): P
     const host = webHost(href, html.baseUrl);
     if (host) domains.addHost(host, 'url');
   }
-  for (const host of domainsInText(text)) domains.addHost(host, 'url');
-  domains.addEmails(indicators);
+  domains.addIndicators(indicators);
 
   const ad: AdExtracted = {
     adId,

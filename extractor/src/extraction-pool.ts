@@ -1,11 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { RetryableError, StopRunError, UsageError, type Indicator, type PageCaptured } from '@indicia/core';
-import type { BatchOutputRecord, BatchRecord, BatchRecordOptions } from './batch-record.js';
+import type { BatchLineResult, BatchOutputRecord, BatchRecord, BatchRecordOptions } from './batch-record.js';
 import type { IndicatorContext } from './extract-indicators.js';
 import type { ExtractOptions, PageExtraction } from './extract-page.js';
 import {
   deserializeError,
-  type BatchLineResult,
   type ExtractionReply,
   type ExtractionResults,
   type ExtractionTask,

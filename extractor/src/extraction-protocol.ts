@@ -1,5 +1,5 @@
 import { DeadLetterError, RetryableError, StopRunError, UsageError, type Indicator, type PageCaptured } from '@indicia/core';
-import type { BatchOutputRecord, BatchRecord, BatchRecordOptions } from './batch-record.js';
+import type { BatchLineResult, BatchOutputRecord, BatchRecord, BatchRecordOptions } from './batch-record.js';
 import type { IndicatorContext } from './extract-indicators.js';
 import type { ExtractOptions, PageExtraction } from './extract-page.js';
 
@@ -24,7 +24,6 @@ export type ExtractionTask =
  * One input line of `indicia extract`, read and extracted in the worker: the output line ready to
  * write (JSON, no newline), or why the line is not a record (never its content).
  */
-export type BatchLineResult = { ok: true; output: string } | { ok: false; reason: string };
 
 /** The result type of each task kind. */
 export interface ExtractionResults {

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractBatchRecord, parseBatchRecord } from './batch-record.js';
+import { extractBatchLine, extractBatchRecord } from './batch-record.js';
 import { extractIndicators } from './extract-indicators.js';
 import { extractPage } from './extract-page.js';
-import { serializeError, type BatchLineResult, type ExtractionReply, type ExtractionTask, type ExtractionWorkerData } from './extraction-protocol.js';
+import { serializeError, type ExtractionReply, type ExtractionTask, type ExtractionWorkerData } from './extraction-protocol.js';
 
 /**
  * A worker thread of the extraction pool: runs one task at a time, synchronously, and posts back
@@ -31,15 +31,9 @@ function run(task: ExtractionTask): unknown {
     case 'record':
       return extractBatchRecord(task.record, task.options);
     case 'batch-line':
+      // Parsing and serialising here too keeps the main thread to reading and writing lines.
       return extractBatchLine(task.line, task.options);
     case 'text':
       return extractIndicators(task.text, task.context);
   }
-}
-
-/** Parsing and serialising here too keeps the main thread to reading and writing lines. */
-function extractBatchLine(line: string, options: Extract<ExtractionTask, { kind: 'batch-line' }>['options']): BatchLineResult {
-  const parsed = parseBatchRecord(line);
-  if (!parsed.ok) return parsed;
-  return { ok: true, output: JSON.stringify(extractBatchRecord(parsed.record, options)) };
 }

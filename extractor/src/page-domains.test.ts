@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DomainCollector, domainsInText, registrableDomain } from './page-domains.js';
+import { extractIndicators } from './extract-indicators.js';
+import { DomainCollector } from './page-domains.js';
+import { registrableDomain } from './registrable-domain.js';
 import { urlTextRule } from './rules/url-text-rule.js';
 
 describe('registrableDomain', () => {
@@ -12,11 +14,11 @@ describe('registrableDomain', () => {
   });
 });
 
-describe('domainsInText and DomainCollector', () => {
-  it('name the same domains as the url/domain text rule', () => {
+describe('DomainCollector', () => {
+  it('names the same domains as the url/domain text rule', () => {
     const text = 'https://ads.anna.example/a, www.bella.test, carla-vip.example/x, annavip.com, t.me/anna_x, ID：4258snapchat.com/add/x, anna@mail.example, file.txt';
     const collector = new DomainCollector('c1', 'ad1');
-    for (const host of domainsInText(text)) collector.addHost(host, 'url');
+    collector.addIndicators(extractIndicators(text, { captureId: 'c1', source: 'text' }).filter((i) => i.type === 'domain'));
     const fromRule = urlTextRule.find({ text, defaultCountry: null }).filter((m) => m.type === 'domain').map((m) => m.value);
     assert.deepEqual(collector.list().map((d) => d.domain), fromRule);
     assert.deepEqual(fromRule, ['anna.example', 'bella.test', 'carla-vip.example', 'annavip.com']);
@@ -28,7 +30,7 @@ describe('domainsInText and DomainCollector', () => {
     collector.addHost('www.instagram.com', 'url');
     collector.addHost('chat.whatsapp.com', 'url');
     collector.addHost('ads.velvet.test', 'url');
-    collector.addEmails([{ type: 'email', value: 'anna@mail.example', provenance: [{ captureId: 'c1', source: 'text', start: 0, end: 1, raw: 'a', obfuscated: false, rules: [] }] }]);
+    collector.addIndicators([{ type: 'email', value: 'anna@mail.example', provenance: [{ captureId: 'c1', source: 'text', start: 0, end: 1, raw: 'a', obfuscated: false, rules: [] }] }]);
     assert.deepEqual(collector.list(), [
       { domain: 'velvet.test', via: 'site', captureId: 'c1', adId: null },
       { domain: 'mail.example', via: 'email', captureId: 'c1', adId: null },

@@ -1,17 +1,5 @@
 import type { DomainSeen, Indicator } from '@indicia/core';
 import { isPlatformHost, registrableDomain } from './registrable-domain.js';
-import { findWebAddresses } from './web-address-finder.js';
-
-export { registrableDomain } from './registrable-domain.js';
-
-/**
- * Host names of web addresses written in the text ("www.x.example", "https://x.test/a",
- * "anna-vip.example"): the same finder as the url/domain text rule, so a page's domain.seen
- * messages and its domain indicators name the same domains.
- */
-export function domainsInText(text: string): string[] {
-  return findWebAddresses(text).map((address) => address.host);
-}
 
 /**
  * Registrable domains (Public Suffix List) seen on a page: the site's own, those of web addresses in
@@ -33,8 +21,16 @@ export class DomainCollector {
     this.seen.set(domain, { domain, via, captureId: this.captureId, adId: this.adId });
   }
 
-  addEmails(indicators: Indicator[]): void {
-    for (const indicator of indicators) if (indicator.type === 'email') this.addHost(indicator.value.slice(indicator.value.lastIndexOf('@') + 1), 'email');
+  /**
+   * The domains an ad's indicators name: its domain indicators (web addresses in its text and links,
+   * found once by the url/domain rules, so domain.seen and the indicators always agree) and the
+   * domains of its email addresses.
+   */
+  addIndicators(indicators: Indicator[]): void {
+    for (const indicator of indicators) {
+      if (indicator.type === 'domain') this.addHost(indicator.value, 'url');
+      else if (indicator.type === 'email') this.addHost(indicator.value.slice(indicator.value.lastIndexOf('@') + 1), 'email');
+    }
   }
 
   list(): DomainSeen[] {

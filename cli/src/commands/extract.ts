@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { UsageError } from '@indicia/core';
@@ -48,7 +47,8 @@ Examples:
     .action(async (flags: ExtractFlags) => {
       const { isBatchCountry } = await import('@indicia/extractor');
       if (flags.country !== undefined && !isBatchCountry(flags.country)) throw new UsageError(`--country "${flags.country}" is not an ISO 3166 alpha-2 country code (e.g. US, GB)`);
-      const workers = flags.workers ?? extractWorkersFromEnv(process.env.INDICIA_EXTRACT_WORKERS);
+      const { resolveBatchWorkers } = await import('../extract-workers-setting.js');
+      const workers = resolveBatchWorkers(flags.workers, process.env);
       const { runBatchExtraction } = await import('../batch-extraction.js');
       const input = await openInput(flags.input);
       const output: Writable = flags.output ? createWriteStream(flags.output) : process.stdout;
@@ -70,13 +70,6 @@ Examples:
         }
       }
     });
-}
-
-/** The worker count when --workers is not given: the environment's, else cores - 1 (at least 1). */
-function extractWorkersFromEnv(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return Math.max(1, availableParallelism() - 1);
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`INDICIA_EXTRACT_WORKERS must be a whole number, 0 or more (got "${value}")`);
-  return Number(value.trim());
 }
 
 async function openInput(path: string | undefined): Promise<Readable> {
