@@ -1,5 +1,4 @@
-import { findObfuscatedEmailSpans } from './deobfuscation/obfuscated-emails.js';
-import { findEmailSpans } from './rules/email-text-rule.js';
+import { emailTextRule } from './rules/email-text-rule.js';
 import { isStandalone, isWordCharAt } from './text-boundaries.js';
 import { normalizeText } from './text-normalization.js';
 
@@ -34,8 +33,8 @@ export function findContactSignals(rawText: string): ContactSignal[] {
     if (digits.length < 9 || digits.length > 15 || dateLike.test(m[0].trim())) continue;
     signals.push({ offset: m.index, key: `phone:${digits.slice(-9)}` });
   }
-  for (const email of findEmailSpans(text)) signals.push({ offset: email.start, key: `email:${email.value}` });
-  for (const email of findObfuscatedEmailSpans(text)) signals.push({ offset: email.start, key: `email:${email.value}` });
+  // The email rule itself: plain, disguised and encoded forms, merged where they overlap.
+  for (const email of emailTextRule.find({ text, defaultCountry: null })) signals.push({ offset: email.start, key: `email:${email.value}` });
   for (const m of text.matchAll(messengerLike)) if (!isWordCharAt(text, m.index - 1)) signals.push({ offset: m.index, key: `handle:${(m[1] ?? m[2] ?? '').toLowerCase()}` });
   const rawOffsets = signals.map((signal) => ({ ...signal, offset: normalized.toRaw(signal.offset, signal.offset + 1).start }));
   return rawOffsets.sort((a, b) => a.offset - b.offset);
