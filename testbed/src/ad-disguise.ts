@@ -1,5 +1,6 @@
 import type { AdContacts } from './ad-model.js';
 import { writeEmail, type EmailStyle } from './obfuscation/email-obfuscation.js';
+import type { NumberWordLanguage } from './obfuscation/number-words-data.js';
 import { obfuscatePhone, type PhoneObfuscationStyle } from './obfuscation/phone-obfuscation.js';
 import type { Operator } from './operators.js';
 import type { SeededRandom } from './random.js';
@@ -7,8 +8,8 @@ import type { SeededRandom } from './random.js';
 /** Share of ads that hide a contact from filters, as issue 3 asks of the crawl test. */
 const disguisedShare = 0.25;
 
-const phoneDisguises = (language: string): readonly PhoneObfuscationStyle[] => [
-  `number-words:${language}` as PhoneObfuscationStyle, 'words-run-together', 'words-mixed-digits', 'letters-for-digits',
+const phoneDisguises = (language: NumberWordLanguage): readonly PhoneObfuscationStyle[] => [
+  `number-words:${language}`, 'words-run-together', 'words-mixed-digits', 'letters-for-digits',
   'separators:stars', 'separators:mixed', 'separators:doubled', 'separators:digit-spaced',
   'unicode:fullwidth', 'unicode:math-bold', 'unicode:circled', 'emoji-keycaps',
 ];
@@ -21,7 +22,7 @@ const disguisableEmail = /@example\.(?:com|net|org)$/i;
  * Runs after every other draw of the ad, so ads keep the rest of their content. A disguised number
  * loses its tel:/sms:/wa.me links: an ad that hides its number from filters does not link it.
  */
-export function disguiseContacts(random: SeededRandom, contacts: AdContacts, context: { language: string; operator: Operator }): AdContacts {
+export function disguiseContacts(random: SeededRandom, contacts: AdContacts, context: { language: NumberWordLanguage; operator: Operator }): AdContacts {
   const disguised: AdContacts = { ...contacts, phones: [...contacts.phones] };
   if (random.chance(disguisedShare)) {
     const email = contacts.emails[0];
@@ -29,8 +30,7 @@ export function disguiseContacts(random: SeededRandom, contacts: AdContacts, con
     const first = contacts.phones[0];
     if (first && (!emailFits || random.chance(0.7))) {
       const style = random.pick(phoneDisguises(context.language));
-      const text = obfuscatePhone(first.text, style, random, { language: context.language });
-      const written = text === null ? { text: obfuscatePhone(first.text, 'separators:stars', random, context)!, style: 'separators:stars' } : { text, style };
+      const written = obfuscatePhone(first.text, style, random, { language: context.language });
       disguised.phones[0] = { ...first, ...written };
       if (disguised.call === first.phone) delete disguised.call;
       if (disguised.sms === first.phone) delete disguised.sms;

@@ -1,6 +1,8 @@
 import type { ClassifiedsCity } from './classifieds-cities.js';
 import type { Destination } from './destinations.js';
-import type { Operator, OperatorWallet, OperatorWebsite, WrittenHandle } from './operators.js';
+import type { CorpusCryptoAddress } from './obfuscation/crypto-addresses.js';
+import type { CorpusWebAddress } from './obfuscation/web-addresses.js';
+import type { Operator, WrittenHandle } from './operators.js';
 import type { FictionalPhone } from './phone-regions.js';
 import type { JobType } from './recruitment-phrases.js';
 import type { RecruitmentLanguage } from './recruitment-languages.js';
@@ -38,9 +40,9 @@ export interface AdContacts {
   handles: Array<WrittenHandle & { form: 'text' | 'link' }>;
   disguisedEmail?: DisguisedEmail;
   /** A wallet for deposits, written in the text. */
-  wallet?: OperatorWallet;
+  wallet?: CorpusCryptoAddress;
   /** The operator's own site, written in the text (not linked). */
-  website?: OperatorWebsite;
+  website?: CorpusWebAddress;
 }
 
 export interface Price {

@@ -2,6 +2,7 @@ import type { AdContacts, AdVisibility, ClassifiedsAd, WrittenPhone } from './ad
 import { postedDate } from './ad-model.js';
 import { classifiedsCities, cityBySlug, type ClassifiedsCity } from './classifieds-cities.js';
 import { disguiseContacts } from './ad-disguise.js';
+import { cryptoTicker } from './obfuscation/crypto-addresses.js';
 import { chooseOperator } from './operator-choice.js';
 import { citiesOfCountry, personas, type Operator } from './operators.js';
 import { formatPhone, internationalStyles, nationalStyles, type PhoneStyle } from './phone-formats.js';
@@ -108,7 +109,7 @@ function contactLine(contacts: AdContacts, phrasing: number): string {
   if (second) parts.push(`Second number: ${second.text}.`);
   for (const email of contacts.emails) parts.push(`Email: ${email === contacts.disguisedEmail?.address ? contacts.disguisedEmail.text : email}`);
   for (const handle of contacts.handles) parts.push(handle.platform === 'telegram' ? `Telegram: @${handle.value}` : `Snap: ${handle.value}`);
-  if (contacts.wallet) parts.push(`Deposit by ${contacts.wallet.chain === 'bitcoin' ? 'BTC' : contacts.wallet.chain === 'ethereum' ? 'ETH' : 'XMR'}: ${contacts.wallet.written}`);
+  if (contacts.wallet) parts.push(`Deposit by ${cryptoTicker[contacts.wallet.chain]}: ${contacts.wallet.written}`);
   if (contacts.website) parts.push(`More photos on ${contacts.website.written}`);
   return parts.join(' ');
 }

@@ -1,3 +1,4 @@
+import { escapeHtml } from './html.js';
 import type { CorpusLanguage } from './labelled-corpus-phrases-data.js';
 import { corpusPhrases } from './labelled-corpus-phrases-data.js';
 import type { ExpectedIndicator, PlannedContact } from './labelled-corpus-writer.js';
@@ -31,16 +32,6 @@ const phoneFamilyWeights: ReadonlyArray<[PhoneFamily, number]> = [
   ['unicode:dingbat-circled', 2], ['unicode:arabic-indic', 2], ['unicode:devanagari', 2], ['unicode:bengali', 2], ['unicode:thai', 2],
   ['emoji-keycaps', 4],
 ];
-const phoneFamilyTotal = phoneFamilyWeights.reduce((sum, [, weight]) => sum + weight, 0);
-
-function pickWeighted<T>(random: SeededRandom, weights: ReadonlyArray<[T, number]>, total: number): T {
-  let roll = random.next() * total;
-  for (const [item, weight] of weights) {
-    roll -= weight;
-    if (roll < 0) return item;
-  }
-  return weights[weights.length - 1]![0];
-}
 
 const idd00Countries: ReadonlySet<string> = new Set(['GB', 'DE', 'ES', 'FR', 'IT', 'PL', 'RO', 'NL', 'PT']);
 
@@ -60,8 +51,7 @@ function writePhone(scene: ContactScene, phone: CorpusPhone, family: PhoneFamily
   if (family === 'split-html') return { written: base, style: 'split-html', html: { before: '', content: splitAcrossElements(base, random), after: '' } };
   const style: PhoneObfuscationStyle = family === 'number-words' ? numberWordStyle(scene) : family;
   const written = obfuscatePhone(base, style, random, { language: scene.language });
-  if (written === null) return { written: obfuscatePhone(base, 'separators:stars', random, { language: scene.language })!, style: 'separators:stars' };
-  return { written, style };
+  return { written: written.text, style: written.style };
 }
 
 /** Ads spell numbers in their own language; Ukrainian ads among the Russian-language ones. */
@@ -98,7 +88,7 @@ export function phoneContacts(scene: ContactScene, count: number): PlannedContac
   const contacts: PlannedContact[] = [];
   for (let i = 0; i < count; i++) {
     const phone = corpusPhone(random, random.chance(0.85) ? scene.country : random.pick(['US', 'GB', 'DE', 'ES', 'FR', 'PL', 'RO', 'UA'] as const));
-    const family: PhoneFamily = scene.html && i === 0 && random.chance(0.6) ? 'split-html' : pickWeighted(random, phoneFamilyWeights, phoneFamilyTotal);
+    const family: PhoneFamily = scene.html && i === 0 && random.chance(0.6) ? 'split-html' : random.weighted(phoneFamilyWeights);
     const written = writePhone(scene, phone, family);
     const roll = random.next();
     if (roll < 0.12) {
@@ -118,7 +108,7 @@ export function phoneContacts(scene: ContactScene, count: number): PlannedContac
     const link = whatsappLink(phone.e164, random);
     const expected: ExpectedIndicator[] = [phoneExpected(phone, 'whatsapp-link'), { type: 'handle', platform: 'whatsapp', value: phone.e164, style: 'handle:link' }];
     contacts.push(scene.html
-      ? { lead: '', written: link, html: { before: '<a href="', content: escapeAttribute(absolute(link)), after: '">WhatsApp</a>' }, expected }
+      ? { lead: '', written: link, html: { before: '<a href="', content: escapeHtml(absolute(link)), after: '">WhatsApp</a>' }, expected }
       : { lead: 'WhatsApp ', written: link, expected });
   }
   return contacts;
@@ -126,10 +116,6 @@ export function phoneContacts(scene: ContactScene, count: number): PlannedContac
 
 function absolute(link: string): string {
   return /^[a-z]+:/i.test(link) ? link : `https://${link}`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
 
 const mailtoTexts = ['Email me', 'Write me', 'Contact', '✉'] as const;
@@ -143,7 +129,7 @@ export function emailContact(scene: ContactScene): PlannedContact {
   const written = writeEmail(email, style, random);
   if (!scene.html) return { lead, written, expected };
   if (style === 'email:mailto') {
-    return { lead: '', written, html: { before: '<a href="mailto:', content: escapeAttribute(email.written), after: `">${random.pick(mailtoTexts)}</a>` }, expected };
+    return { lead: '', written, html: { before: '<a href="mailto:', content: escapeHtml(email.written), after: `">${random.pick(mailtoTexts)}</a>` }, expected };
   }
   // In HTML source an entity-encoded address is simply markup: written as is, not escaped again.
   if (style === 'email:entity-encoded') return { lead, written, html: { before: '', content: written, after: '' }, expected };
@@ -160,7 +146,7 @@ export function handleContact(scene: ContactScene): PlannedContact {
   const link = handleLink(handle, random);
   if (!scene.html) return { lead: random.pick(['', 'Follow me ', '→ ']), written: link, expected };
   const label = handle.platform.charAt(0).toUpperCase() + handle.platform.slice(1);
-  return { lead: '', written: link, html: { before: '<a href="', content: escapeAttribute(absolute(link)), after: `">${label}</a>` }, expected };
+  return { lead: '', written: link, html: { before: '<a href="', content: escapeHtml(absolute(link)), after: `">${label}</a>` }, expected };
 }
 
 export function cryptoContact(scene: ContactScene): PlannedContact {
@@ -178,7 +164,7 @@ const webStyleWeights: ReadonlyArray<[WebAddressStyle, number]> = [['url', 5], [
 
 export function webContact(scene: ContactScene): PlannedContact {
   const { random } = scene;
-  const style = pickWeighted(random, webStyleWeights, 10);
+  const style = random.weighted(webStyleWeights);
   const address = corpusWebAddress(random, scene.name, style);
   const expected: ExpectedIndicator[] = [];
   if (address.url !== undefined) expected.push({ type: 'url', value: address.url, style });

@@ -1,3 +1,5 @@
+import { personas } from './operators.js';
+
 /**
  * Ad prose of the labelled corpus, per language: sentences without digits (numbers come only from
  * the planted indicators and distractors, so the truth is exact), and the lead-ins ads put before
@@ -6,7 +8,7 @@
 export const corpusLanguages = ['en', 'es', 'fr', 'de', 'it', 'pt', 'ro', 'nl', 'pl', 'ru', 'zh'] as const;
 export type CorpusLanguage = (typeof corpusLanguages)[number];
 
-export interface LanguagePhrases {
+interface LanguagePhrases {
   intro: ReadonlyArray<(name: string, city: string) => string>;
   body: readonly string[];
   call: readonly string[];
@@ -156,4 +158,5 @@ export const chineseCityNames: Record<string, readonly string[]> = {
   AU: ['悉尼', '墨尔本', '布里斯班'],
 };
 
-export const corpusNames = ['Lena', 'Mia', 'Sofia', 'Anna', 'Bella', 'Chloe', 'Daria', 'Elena', 'Eva', 'Gina', 'Ivy', 'Jade', 'Kira', 'Lara', 'Luna', 'Maya', 'Nadia', 'Nina', 'Olga', 'Paula', 'Rita', 'Rosa', 'Sara', 'Tina', 'Vera', 'Yana', 'Zoe', 'Alina', 'Bianca', 'Camila'] as const;
+/** The corpus's ads are signed with the first thirty of the served ads' personas. */
+export const corpusNames: readonly string[] = personas.slice(0, 30);

@@ -21,11 +21,7 @@ export class PlantingWriter {
   readonly planted: LabelledIndicator[] = [];
   readonly distractors: LabelledDistractor[] = [];
 
-  /** `track: false` writes the same string without recording spans (for benchmark texts). */
-  constructor(
-    private readonly source: LabelledSource,
-    private readonly options: { track: boolean } = { track: true },
-  ) {}
+  constructor(private readonly source: LabelledSource) {}
 
   get length(): number {
     return this.out.length;
@@ -42,7 +38,7 @@ export class PlantingWriter {
   distractor(style: string, text: string): void {
     const start = this.out.length;
     this.prose(text);
-    if (this.options.track) this.distractors.push({ style, source: this.source, start, end: this.out.length });
+    this.distractors.push({ style, source: this.source, start, end: this.out.length });
   }
 
   contact(contact: PlannedContact): void {
@@ -59,7 +55,6 @@ export class PlantingWriter {
   private plant(raw: string, expected: readonly ExpectedIndicator[]): void {
     const start = this.out.length;
     this.out += raw;
-    if (!this.options.track) return;
     for (const indicator of expected) this.planted.push({ ...indicator, source: this.source, start, end: this.out.length, raw });
   }
 

@@ -4,7 +4,7 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { base58xmr, bech32, bech32m, createBase58check } from '@scure/base';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { adTexts, labelledCorpus } from './index.js';
+import { labelledCorpus } from './index.js';
 import { corpusLanguages } from './labelled-corpus-phrases-data.js';
 import { eip55 } from './obfuscation/crypto-addresses.js';
 import { distractorStyles } from './obfuscation/distractors.js';
@@ -109,13 +109,14 @@ describe('labelledCorpus', () => {
   });
 });
 
-describe('adTexts', () => {
+describe('labelledCorpus texts', () => {
   it('gives ad-sized texts, the same for the same seed', () => {
-    const texts = adTexts({ seed: 4, count: 2_000 });
-    assert.equal(texts.length, 2_000);
+    const items = labelledCorpus({ seed: 4, size: 2_000 });
+    assert.equal(items.length, 2_000);
+    const texts = items.map((item) => item.text);
     const mean = texts.reduce((sum, text) => sum + text.length, 0) / texts.length;
     assert.ok(mean > 400 && mean < 650, `mean length ${mean}`);
-    assert.deepEqual(adTexts({ seed: 4, count: 20 }), texts.slice(0, 20));
+    assert.deepEqual(labelledCorpus({ seed: 4, size: 20 }).map((item) => item.text), texts.slice(0, 20));
     assert.equal(new Set(texts).size, texts.length);
   });
 });

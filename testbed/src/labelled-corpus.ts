@@ -19,7 +19,6 @@ const targetLength = 480;
 
 /** English is the most common ad language; every other language still gets many items. */
 const languageWeights: ReadonlyArray<[CorpusLanguage, number]> = corpusLanguages.map((language) => [language, language === 'en' ? 20 : 8]);
-const languageTotal = languageWeights.reduce((sum, [, weight]) => sum + weight, 0);
 
 /**
  * Ad-like texts (~500 characters) in eleven languages with every planted indicator labelled:
@@ -31,35 +30,19 @@ export function labelledCorpus(options: LabelledCorpusOptions = {}): LabelledTex
   const seed = options.seed ?? defaultSeed;
   const size = options.size ?? defaultSize;
   const items: LabelledText[] = new Array(size);
-  for (let index = 0; index < size; index++) items[index] = labelledText(seed, index, { allowHtml: true, track: true });
+  for (let index = 0; index < size; index++) items[index] = labelledText(seed, index);
   return items;
 }
 
-/** Texts only, for speed benchmarks: 100,000 generate in a few seconds. */
-export function adTexts(options: { seed?: number; count: number }): string[] {
-  const seed = options.seed ?? defaultSeed;
-  const texts: string[] = new Array(options.count);
-  for (let index = 0; index < options.count; index++) texts[index] = labelledText(seed, index, { allowHtml: false, track: false }).text;
-  return texts;
-}
-
-/** Item `index` of the corpus; `track: false` leaves `expected` and the spans empty (benchmark texts). */
-export function labelledText(seed: number, index: number, options: { allowHtml: boolean; track: boolean }): LabelledText {
+/** Item `index` of the corpus. */
+function labelledText(seed: number, index: number): LabelledText {
   const random = SeededRandom.for(seed, randomStreams.labelledCorpus, index);
-  let roll = random.next() * languageTotal;
-  let language: CorpusLanguage = 'en';
-  for (const [candidate, weight] of languageWeights) {
-    roll -= weight;
-    language = candidate;
-    if (roll < 0) break;
-  }
+  const language = random.weighted(languageWeights);
   const country = random.pick(languageCountries[language]) as CorpusPhoneCountry;
   const hint = random.chance(0.7) ? country : undefined;
   const name = random.pick(corpusNames);
   const city = random.pick(language === 'zh' ? chineseCityNames[country] ?? countryCities[country]! : countryCities[country]!);
-  // Drawn in both modes so that adTexts and labelledCorpus draw the same numbers for an item.
-  const htmlRoll = random.chance(0.15);
-  const html = options.allowHtml && htmlRoll;
+  const html = random.chance(0.15);
   const scene: ContactScene = { random, language, country, hint, name, html };
 
   const contacts = planContacts(scene);
@@ -72,7 +55,7 @@ export function labelledText(seed: number, index: number, options: { allowHtml: 
   const phrases = corpusPhrases[language];
   const prose: string[] = [random.pick(phrases.intro)(name, city)];
   const body = random.shuffle([...phrases.body]);
-  const text = new PlantingWriter('text', { track: options.track });
+  const text = new PlantingWriter('text');
   // Plain items never read the HTML writer: skipping it halves the cost of a text.
   const page = html ? new PlantingWriter('html') : null;
   const space = language === 'zh' ? '' : ' ';
@@ -96,7 +79,7 @@ export function labelledText(seed: number, index: number, options: { allowHtml: 
   for (const contact of contacts) {
     contactWriter.contact(contact);
     const after = contact.written.includes('://') || contact.written.startsWith('www.') || /\.(?:example|test)$/i.test(contact.written) ? '\n' : random.pick(['. ', ', ', '\n', ' ']);
-    if (page) page.markup(after === '\n' ? '<br>\n' : escapeProse(after));
+    if (page) page.markup(after === '\n' ? '<br>\n' : after);
     else text.prose(after);
   }
   page?.markup('</p>\n<p>');
@@ -109,7 +92,8 @@ export function labelledText(seed: number, index: number, options: { allowHtml: 
   writeProse(closing);
   page?.markup('</p></article>');
 
-  const expected = distinct(page ? [...text.planted, ...page.planted] : text.planted);
+  // Contacts are written once each (planContacts keeps one per indicator), in one writer only.
+  const expected = (page ?? text).planted;
   return {
     id: `corpus-${seed}-${index}`,
     text: text.toString(),
@@ -120,10 +104,6 @@ export function labelledText(seed: number, index: number, options: { allowHtml: 
     distractors: planted.map((item) => item.style),
     distractorSpans: page ? [...text.distractors, ...page.distractors] : text.distractors,
   };
-}
-
-function escapeProse(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
 /** Which contacts an item carries; at least one indicator, a phone in most. */
@@ -148,15 +128,4 @@ function planContacts(scene: ContactScene): PlannedContact[] {
 
 function keyOf(indicator: Pick<LabelledIndicator, 'type' | 'platform' | 'value'>): string {
   return `${indicator.type}\u0000${indicator.platform ?? ''}\u0000${indicator.value}`;
-}
-
-/** One entry per (type, platform, value), the first place it was written. */
-function distinct(indicators: LabelledIndicator[]): LabelledIndicator[] {
-  const seen = new Set<string>();
-  return indicators.filter((indicator) => {
-    const key = keyOf(indicator);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

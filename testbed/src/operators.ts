@@ -1,6 +1,6 @@
 import { classifiedsCities } from './classifieds-cities.js';
 import { phoneInRegion, phoneRegions, regionSize, type FictionalPhone, type PhoneCountry, type PhoneRegion } from './phone-regions.js';
-import { corpusCryptoAddress, cryptoStyles, type CorpusCryptoAddress, type CryptoStyle } from './obfuscation/crypto-addresses.js';
+import { corpusCryptoAddress, cryptoStyles, type CorpusCryptoAddress } from './obfuscation/crypto-addresses.js';
 import { corpusWebAddress, type CorpusWebAddress, type WebAddressStyle } from './obfuscation/web-addresses.js';
 import { randomStreams, SeededRandom } from './random.js';
 
@@ -29,13 +29,10 @@ export interface Operator {
   emails: string[];
   handles: WrittenHandle[];
   /** A crypto wallet some operators ask deposits to. */
-  wallet?: OperatorWallet;
+  wallet?: CorpusCryptoAddress;
   /** A site of the operator's own, on a reserved TLD; unique to the operator. */
-  website?: OperatorWebsite;
+  website?: CorpusWebAddress;
 }
-
-export type OperatorWallet = CorpusCryptoAddress & { style: CryptoStyle };
-export type OperatorWebsite = CorpusWebAddress & { style: WebAddressStyle };
 
 export const personas = [
   'Lena', 'Mia', 'Sofia', 'Anna', 'Bella', 'Chloe', 'Daria', 'Elena', 'Eva', 'Gina', 'Ivy', 'Jade', 'Kira', 'Lara',
@@ -95,12 +92,11 @@ export function buildOperators(seed: number, count: number): Operator[] {
 function walletAndWebsite(random: SeededRandom, persona: string, tag: string): Pick<Operator, 'wallet' | 'website'> {
   const extras: Pick<Operator, 'wallet' | 'website'> = {};
   if (random.chance(0.3)) {
-    const style = random.pick(cryptoStyles);
-    extras.wallet = { ...corpusCryptoAddress(random, style), style };
+    extras.wallet = corpusCryptoAddress(random, random.pick(cryptoStyles));
   }
   if (random.chance(0.3)) {
     const style: WebAddressStyle = random.pick(['url', 'url', 'url:www', 'domain']);
-    extras.website = { ...corpusWebAddress(random, persona, style, { tag }), style };
+    extras.website = corpusWebAddress(random, persona, style, { tag });
   }
   return extras;
 }
@@ -112,14 +108,7 @@ interface PhonePool {
 }
 
 function choosePool(random: SeededRandom, pools: PhonePool[]): PhonePool {
-  const roll = random.next();
-  let cumulative = 0;
-  let country: PhoneCountry = 'US';
-  for (const [candidate, weight] of countryWeights) {
-    cumulative += weight;
-    country = candidate;
-    if (roll < cumulative) break;
-  }
+  const country = random.weighted(countryWeights);
   const withRoom = (p: PhonePool) => p.slots.length - p.next >= 3;
   const local = pools.filter((p) => p.region.country === country && withRoom(p));
   const candidates = local.length > 0 ? local : pools.filter(withRoom);

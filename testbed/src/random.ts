@@ -70,6 +70,21 @@ export class SeededRandom {
     return out.slice(0, length);
   }
 
+  /**
+   * One item, each with probability weight / total weight: one draw, then the weights are
+   * subtracted in order until the roll falls below zero.
+   */
+  weighted<T>(pairs: ReadonlyArray<readonly [T, number]>): T {
+    if (pairs.length === 0) throw new RangeError('weighted pick from an empty list');
+    let roll = this.next() * pairs.reduce((sum, [, weight]) => sum + weight, 0);
+    for (const [item, weight] of pairs) {
+      roll -= weight;
+      if (roll < 0) return item;
+    }
+    // Rounding can leave a roll of exactly the total: it belongs to the last item.
+    return pairs[pairs.length - 1]![0];
+  }
+
   /** Fisher–Yates in place. */
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {

@@ -3,6 +3,7 @@ import { trapLinks } from './common-routes.js';
 import { escapeHtml, link, renderPage } from './html.js';
 import { localizedDate } from './human-date.js';
 import { junkedAdHref } from './link-junk.js';
+import { cryptoTicker } from './obfuscation/crypto-addresses.js';
 import { paginationNav } from './pagination.js';
 import { recruitmentPhrases } from './recruitment-phrases.js';
 import { languageNames, recruitmentLanguages, type RecruitmentLanguage } from './recruitment-languages.js';
@@ -118,7 +119,7 @@ export function recruitmentAdPage(ad: RecruitmentAd, backHref: string): string {
       items.push(`<li>Snap: ${escapeHtml(handle.value)}</li>`);
     }
   }
-  if (contacts.wallet) items.push(`<li>${contacts.wallet.chain === 'bitcoin' ? 'BTC' : contacts.wallet.chain === 'ethereum' ? 'ETH' : 'XMR'}: ${escapeHtml(contacts.wallet.written)}</li>`);
+  if (contacts.wallet) items.push(`<li>${cryptoTicker[contacts.wallet.chain]}: ${escapeHtml(contacts.wallet.written)}</li>`);
   if (contacts.website) items.push(`<li>Web: ${escapeHtml(contacts.website.written)}</li>`);
   const paragraphs = ad.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n');
   return page(ad.htmlLang, ad.title, `<article class="job" id="job-${ad.id}">

@@ -101,6 +101,9 @@ export function corpusCryptoAddress(random: SeededRandom, style: CryptoStyle): C
   }
 }
 
+/** The ticker ads write before an address of the chain ("BTC: bc1q..."). */
+export const cryptoTicker: Record<CorpusCryptoAddress['chain'], string> = { bitcoin: 'BTC', ethereum: 'ETH', monero: 'XMR' };
+
 const cryptoLabels: Record<CorpusCryptoAddress['chain'], readonly string[]> = {
   bitcoin: ['BTC: ', 'Bitcoin: ', 'BTC address ', 'Pay in BTC to '],
   ethereum: ['ETH: ', 'Ethereum: ', 'USDT (ERC20): ', 'ETH wallet '],

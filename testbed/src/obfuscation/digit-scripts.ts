@@ -20,7 +20,7 @@ function fromCodePoint(first: number): readonly string[] {
   return Array.from({ length: 10 }, (_, digit) => String.fromCodePoint(first + digit));
 }
 
-export const digitScripts: Record<DigitScript, readonly string[]> = {
+const digitScripts: Record<DigitScript, readonly string[]> = {
   fullwidth: fromCodePoint(0xff10),
   // Mathematical alphanumerics sit outside the BMP: every digit is a surrogate pair in UTF-16.
   'math-bold': fromCodePoint(0x1d7ce),

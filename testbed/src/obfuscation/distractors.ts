@@ -6,7 +6,7 @@ import type { SeededRandom } from '../random.js';
  * Each distractor is a short sentence in the ad's language (English where none is written here).
  */
 export const distractorStyles = ['date', 'time', 'price', 'measurements', 'height', 'age', 'postal-code', 'ad-id', 'view-count', 'year', 'year-range'] as const;
-export type DistractorStyle = (typeof distractorStyles)[number];
+type DistractorStyle = (typeof distractorStyles)[number];
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');

@@ -22,7 +22,7 @@ export const emailStyles = [
 ] as const;
 export type EmailStyle = (typeof emailStyles)[number];
 
-export interface CorpusEmail {
+interface CorpusEmail {
   /** As the ad writes it (capitals and all), before any disguise. */
   written: string;
   /** Normalised: lowercased, IDN domain in punycode. */

@@ -6,9 +6,9 @@ import type { SeededRandom } from '../random.js';
  * as a profile link ("t.me/anna_vip"). WhatsApp and Signal handles are phone numbers: their
  * forms are written by the phone writer and only labelled here.
  */
-export type NamedPlatform = Exclude<HandlePlatform, 'whatsapp' | 'signal'>;
+type NamedPlatform = Exclude<HandlePlatform, 'whatsapp' | 'signal'>;
 
-export interface CorpusHandle {
+interface CorpusHandle {
   platform: NamedPlatform;
   /** As written (capitals and all). */
   written: string;

@@ -20,8 +20,8 @@ const unicodeStyles = {
   'unicode:thai': 'thai',
 } as const satisfies Record<string, DigitScript>;
 
-export type NumberWordStyle = `number-words:${NumberWordLanguage}`;
-export type UnicodeDigitStyle = keyof typeof unicodeStyles;
+type NumberWordStyle = `number-words:${NumberWordLanguage}`;
+type UnicodeDigitStyle = keyof typeof unicodeStyles;
 
 /** Disguises that rewrite the digits of a written number ('split-html' is done by the HTML writer). */
 export const phoneObfuscationStyles = [
@@ -185,19 +185,25 @@ function unicodeDigits(written: string, style: UnicodeDigitStyle, random: Seeded
   return style === 'unicode:fullwidth' && random.chance(0.3) ? out.replace('+', '＋') : out;
 }
 
-export interface PhoneObfuscationContext {
+interface PhoneObfuscationContext {
   /** Language of the surrounding ad: number words are written in it where the style allows. */
-  language: string;
+  language: NumberWordLanguage;
 }
 
 /**
- * The written number in the style, or null when the style cannot disguise this number (letters
- * for digits need a 0 or 1 between two digits).
+ * The written number in the style, with the style it was written in: 'separators:stars' when the
+ * style cannot disguise this number (letters for digits need a 0 or 1 between two digits).
  */
-export function obfuscatePhone(written: string, style: PhoneObfuscationStyle, random: SeededRandom, context: PhoneObfuscationContext): string | null {
+export function obfuscatePhone(written: string, style: PhoneObfuscationStyle, random: SeededRandom, context: PhoneObfuscationContext): { text: string; style: PhoneObfuscationStyle } {
+  const text = styledPhone(written, style, random, context);
+  // The style gave up before drawing anything, so the fallback leaves the draws as they were.
+  return text === null ? { text: separated(written, () => '*'), style: 'separators:stars' } : { text, style };
+}
+
+function styledPhone(written: string, style: PhoneObfuscationStyle, random: SeededRandom, context: PhoneObfuscationContext): string | null {
   if (style.startsWith('number-words:')) return numberWords(written, style.slice('number-words:'.length) as NumberWordLanguage, random);
   if (style.startsWith('unicode:')) return unicodeDigits(written, style as UnicodeDigitStyle, random);
-  const runTogether = (runTogetherLanguages as readonly string[]).includes(context.language) ? (context.language as NumberWordLanguage) : 'en';
+  const runTogether = runTogetherLanguages.includes(context.language) ? context.language : 'en';
   switch (style) {
     case 'words-run-together':
       return wordsRunTogether(written, runTogether, random);
