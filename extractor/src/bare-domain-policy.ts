@@ -1,12 +1,12 @@
 import { parse } from 'tldts';
+import { reservedTopLevelNames } from './reserved-top-level-names.js';
 
-/**
+/*
  * When a name written without "http://" or "www." ("anna-vip.example", "annavip.com") counts as a
  * domain. Text is full of dotted words that are not ("file.txt", "e.g", "No.5", "Mr.Smith",
  * "town.so call me" with its space missing), so only Public Suffix List TLDs count, and TLDs that
  * are also words or file extensions need more evidence.
  */
-const reservedTlds: ReadonlySet<string> = new Set(['test', 'example', 'invalid', 'localhost', 'onion']);
 
 /** TLDs that are better known as file extensions: "readme.md", "setup.sh" count only with a path. */
 const fileExtensionTlds: ReadonlySet<string> = new Set(['zip', 'mov', 'md', 'py', 'sh', 'rs', 'ps', 'pm']);
@@ -42,14 +42,14 @@ export function isPlausibleWrittenTld(writtenTld: string): boolean {
   if (writtenTld.length < 2 || writtenTld.length > 63) return false;
   const tld = writtenTld.toLowerCase();
   if (!/^(?:[a-z]+|xn--[a-z0-9-]+)$/.test(tld)) return false;
-  return reservedTlds.has(tld) || writtenTld === tld || writtenTld === writtenTld.toUpperCase();
+  return reservedTopLevelNames.has(tld) || writtenTld === tld || writtenTld === writtenTld.toUpperCase();
 }
 
 /** Whether `host` (ASCII, lowercased, punycode) stands for a domain when written bare. */
 export function isBareDomainName(host: string, context: BareNameContext): boolean {
   const tld = host.slice(host.lastIndexOf('.') + 1);
   if (!isPlausibleWrittenTld(context.writtenTld)) return false;
-  if (reservedTlds.has(tld)) return true;
+  if (reservedTopLevelNames.has(tld)) return true;
   const parsed = parse(host, { allowPrivateDomains: false });
   if (!parsed.isIcann || !parsed.domainWithoutSuffix) return false;
   const name = parsed.domainWithoutSuffix;

@@ -1,5 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { parse as parseDomain } from 'tldts';
+import { reservedTopLevelNames } from './reserved-top-level-names.js';
 import { memoizeByString } from './string-memo.js';
 
 const localPart = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
@@ -18,6 +19,15 @@ function asciiDomainUncached(domain: string): string | null {
 }
 
 /**
+ * Whether a UTF-16 code unit may be in a plain address's local part as the finders read it:
+ * [a-z0-9._%+-] in either case, by char code, since it is tested on every character before every "@".
+ */
+export function isEmailLocalCharCode(code: number): boolean {
+  const lower = code | 32;
+  return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || code === 46 || code === 95 || code === 37 || code === 43 || code === 45;
+}
+
+/**
  * An email address as it is stored and searched: lowercased, its domain in punycode. Accepts the
  * decorations people paste ("mailto:", angle brackets, trailing punctuation); null when it is not
  * an address.
@@ -33,13 +43,10 @@ export function normalizeEmail(input: string): string | null {
   return domain ? `${local.toLowerCase()}@${domain}` : null;
 }
 
-/** Top-level names reserved for tests and documentation (RFC 2606): not in the Public Suffix List, yet what synthetic data uses. */
-const reservedTopLevel: ReadonlySet<string> = new Set(['test', 'example', 'invalid']);
-
 /**
  * Whether an ASCII domain (from asciiDomain) ends in a real public suffix (ICANN section of the
- * Public Suffix List, or a reserved test name) and has a name under it: what a disguised address
- * ("anna at example dot com") must satisfy before it is believed.
+ * Public Suffix List, or a reserved name of reserved-top-level-names.ts) and has a name under it:
+ * what a disguised address ("anna at example dot com") must satisfy before it is believed.
  */
 export const hasRegistrableName: (ascii: string) => boolean = memoizeByString(hasRegistrableNameUncached, { maxEntries: 4096 });
 
@@ -47,5 +54,5 @@ function hasRegistrableNameUncached(ascii: string): boolean {
   const parsed = parseDomain(ascii, { allowPrivateDomains: false });
   if (parsed.isIcann === true && parsed.domain !== null) return true;
   const lastDot = ascii.lastIndexOf('.');
-  return lastDot > 0 && reservedTopLevel.has(ascii.slice(lastDot + 1));
+  return lastDot > 0 && reservedTopLevelNames.has(ascii.slice(lastDot + 1));
 }

@@ -48,10 +48,14 @@ export const profileUrlPatterns: readonly ProfileUrlPattern[] = [
   { platform: 'line', hosts: ['line.me'], reservedPaths: new Set(), pathPrefixes: ['ti/p/~', 'r/ti/p/~'] },
 ];
 
+/** Hosts of links whose handle is a phone number (WhatsApp chats, Signal's "find me by number"; see handle-urls.ts). */
+export const phoneLinkHosts: readonly string[] = ['wa.me', 'api.whatsapp.com', 'web.whatsapp.com', 'signal.me'];
+
 /** Hosts that carry handles or messenger links; their domains are platforms, not operators' sites. */
 export const messengerHosts: ReadonlySet<string> = new Set([
   ...profileUrlPatterns.flatMap((p) => p.hosts),
-  'wa.me', 'api.whatsapp.com', 'web.whatsapp.com', 'whatsapp.com', 'chat.whatsapp.com', 'signal.me', 'signal.group', 'join.skype.com', 'u.wechat.com',
+  ...phoneLinkHosts,
+  'whatsapp.com', 'chat.whatsapp.com', 'signal.group', 'join.skype.com', 'u.wechat.com',
 ]);
 
 /** The handle as stored (lowercased, no "@"), or null when it cannot be one on that platform. */

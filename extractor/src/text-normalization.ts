@@ -1,6 +1,7 @@
 import { htmlEntityStep } from './deobfuscation/html-entity-step.js';
 import { numberWordsStep } from './deobfuscation/number-words-step.js';
 import { unicodeDigitsStep } from './deobfuscation/unicode-digits-step.js';
+import { invisibleCharacters, plainCharacterForm, typographicCharacters } from './plain-character-forms.js';
 
 /**
  * The seam between raw text and the extractor rules. Rules match on a normalised copy of the text
@@ -98,22 +99,13 @@ export class NormalizedText {
   }
 }
 
-const unicodeSpaces = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-const unicodeDashes = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
-/** Any character the typography step rewrites: most texts have none, and one test is cheaper than three passes. */
-const anyTypography = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2010-\u2015\u2212\ufe58\ufe63\uff0d\uff0b]/;
-
 /** Dash and space variants become ASCII so "702‑555‑0123" with non-breaking hyphens still reads. */
 export const typographyStep: TextNormalizationStep = {
   name: 'normalize:typography',
   obfuscation: false,
   findReplacements(raw) {
-    const out: TextReplacement[] = [];
-    if (!anyTypography.test(raw)) return out;
-    for (const m of raw.matchAll(unicodeSpaces)) out.push({ start: m.index, end: m.index + 1, replacement: ' ' });
-    for (const m of raw.matchAll(unicodeDashes)) out.push({ start: m.index, end: m.index + 1, replacement: '-' });
-    if (raw.includes('\uff0b')) for (const m of raw.matchAll(/\uff0b/g)) out.push({ start: m.index, end: m.index + 1, replacement: '+' });
-    return out.sort((a, b) => a.start - b.start);
+    // matchAll works on a copy of the pattern, so the shared one keeps no state between texts.
+    return [...raw.matchAll(typographicCharacters)].map((m) => ({ start: m.index, end: m.index + 1, replacement: plainCharacterForm(raw.charCodeAt(m.index))! }));
   },
 };
 
@@ -122,7 +114,7 @@ export const invisibleCharactersStep: TextNormalizationStep = {
   name: 'normalize:invisible-characters',
   obfuscation: true,
   findReplacements(raw) {
-    return [...raw.matchAll(/[\u200b-\u200d\u2060\ufeff\u00ad]/g)].map((m) => ({ start: m.index, end: m.index + 1, replacement: '' }));
+    return [...raw.matchAll(invisibleCharacters)].map((m) => ({ start: m.index, end: m.index + 1, replacement: '' }));
   },
 };
 

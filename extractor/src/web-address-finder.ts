@@ -1,8 +1,10 @@
 import { isBareDomainName, isPlausibleWrittenTld } from './bare-domain-policy.js';
+import { findObfuscatedEmailSpans } from './deobfuscation/obfuscated-emails.js';
 import { refangText, type DefangedText } from './defanged-text.js';
 import { registrableDomain } from './registrable-domain.js';
 import { isWordCharAt } from './text-boundaries.js';
 import { asciiDomain } from './email-normalization.js';
+import { findEmailSpans } from './rules/email-text-rule.js';
 import { canonicalWebUrl } from './web-url.js';
 
 export type WebAddressForm = 'scheme' | 'www' | 'bare';
@@ -36,21 +38,13 @@ const restAt = /[/?#][^\s<>"'`{}|\\^\u3000-\u303f\uff01-\uff0f]*/y;
 const dottedLetter = /\.[a-z]/gi;
 /** Characters that make a name before them part of something else (an email, a path, a parameter). */
 const partOfSomethingElse = /[@/\\=&?#%_+~$]/;
-/**
- * The "at" of an email address, plain or disguised: "@", "(at)", "[@]", "{at}", " AT ". A name
- * right after one is an email's domain, a name right before one its local part ("luna.love {at} ...").
- */
-const emailAtBefore = /(?:@|[[({] ?(?:at|@) ?[\])}])\s*$/i;
-const upperAtBefore = /\bAT\s*$/;
-const emailAtAfter = /^\s*(?:@|[[({] ?(?:at|@) ?[\])}])/i;
-const upperAtAfter = /^\s+AT\b/;
-const spelledAtBefore = /\bat\s+$/i;
-/** "ivy.info at example dot org": a spelled-out address whose local part looks like a name. */
-const spelledAddressAfter = /^\s+at\s+[\p{L}\p{N}_-]+(?:\s+dot\s+[\p{L}\p{N}_-]+)+/iu;
+
 /**
  * Web addresses in text: "https://x.example/a", "www.x.example", and bare names
  * ("anna-vip.example", "annavip.com/gallery") where bare-domain-policy.ts says they are domains.
- * Email domains are left out. Defanged forms are read too, and marked obfuscated.
+ * Defanged forms are read too, and marked obfuscated. Names inside an email address, plain or
+ * disguised ("anna (arroba) annavip.com", "luna.love {at} mail.example"), are left out: the email
+ * rule's own finders say where addresses are, so both rules read an "at" the same way.
  */
 export function findWebAddresses(written: string): WebAddress[] {
   const refanged = refangText(written);
@@ -58,12 +52,32 @@ export function findWebAddresses(written: string): WebAddress[] {
   const found: Array<Omit<WebAddress, 'obfuscated'>> = [];
   if (explicitHint.test(text)) found.push(...explicitAddresses(text));
   found.push(...bareAddresses(refanged, found));
-  return found
+  if (found.length === 0) return [];
+  const addresses = found
     .sort((a, b) => a.start - b.start)
     .map((address) => {
       const span = refanged.toWrittenSpan(address.start, address.end);
       return { ...address, ...span, obfuscated: refanged.rewrote(address.start, address.end) };
     });
+  // Only texts that name a site pay for the email scans.
+  const emails = [...findEmailSpans(written), ...findObfuscatedEmailSpans(written)].sort((a, b) => a.start - b.start);
+  return emails.length === 0 ? addresses : outsideEmails(addresses, emails);
+}
+
+/**
+ * The addresses (in reading order, apart) that overlap no email span (ordered by start; the plain
+ * and the disguised finder may overlap each other). One sweep: a dump of thousands of each stays linear.
+ */
+function outsideEmails(addresses: WebAddress[], emails: ReadonlyArray<{ start: number; end: number }>): WebAddress[] {
+  let next = 0;
+  return addresses.filter((address) => {
+    // Emails ending before this address end before every later one too.
+    while (next < emails.length && emails[next]!.end <= address.start) next++;
+    // The first email left ends after the address starts: it overlaps unless it starts after the
+    // address ends, and every email after it starts later still.
+    const email = emails[next];
+    return email === undefined || email.start >= address.end;
+  });
 }
 
 function explicitAddresses(text: string): Array<Omit<WebAddress, 'obfuscated'>> {
@@ -109,10 +123,9 @@ function bareAddresses(refanged: DefangedText, explicit: ReadonlyArray<{ start: 
     while (start > 0 && (isAsciiHostCode(text.charCodeAt(start - 1)) || isWordCharAt(text, start - 1))) start--;
     while (start < end && (text[start] === '.' || text[start] === '-')) start++;
     if (isWordCharAt(text, end) || text[end] === '@' || partOfSomethingElse.test(text[start - 1] ?? ' ')) continue;
-    if (isPartOfEmail(text, start, end, { defanged: refanged.rewrote(start, end) })) continue;
     const written = text.slice(start, end);
     const host = mixesScripts(written) ? null : asciiDomain(written);
-    if (!host || !isHostSyntax(host) || host.startsWith('www.')) continue;
+    if (!host || host.startsWith('www.')) continue;
     const tail = text[end] === '/' || text[end] === ':' ? tailAt(text, end, { allowQueryFirst: false }) : { port: null, rest: '', end };
     const writtenTld = written.slice(written.lastIndexOf('.') + 1);
     if (!isBareDomainName(host, { writtenTld, hasPath: tail.rest !== '', runsOnIntoWord: /^[ \t]+\p{Ll}/u.test(text.slice(tail.end, tail.end + 4)) })) continue;
@@ -141,34 +154,6 @@ function mixesScripts(written: string): boolean {
 function endOfLatinHost(host: string): string {
   const m = /[a-z0-9](?=(?!\p{Script=Latin})\p{L})/iu.exec(host);
   return m ? host.slice(0, m.index + 1) : host;
-}
-
-const asciiLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-
-function isHostSyntax(host: string): boolean {
-  const labels = host.split('.');
-  if (labels.length < 2 || !labels.every((label) => asciiLabel.test(label))) return false;
-  const tld = labels[labels.length - 1]!;
-  return /^[a-z]{2,63}$/i.test(tld) || /^xn--[a-z0-9-]+$/i.test(tld);
-}
-
-/**
- * A name that is part of an email address rather than a web address: the domain after its "at"
- * ("anna@x.example", "anna AT x.example", "anna (at) x (dot) example") or the local part before it
- * ("luna.love {at} mail.example"). A plain lowercase " at " counts only before a defanged name or a
- * spelled-out domain ("ivy.info at example dot org"): "meet me at x.example" names a site.
- */
-function isPartOfEmail(text: string, start: number, end: number, options: { defanged: boolean }): boolean {
-  const before = text.slice(Math.max(0, start - 12), start);
-  const after = text.slice(end, end + 80);
-  return (
-    emailAtBefore.test(before) ||
-    upperAtBefore.test(before) ||
-    emailAtAfter.test(after) ||
-    upperAtAfter.test(after) ||
-    spelledAddressAfter.test(after) ||
-    (options.defanged && spelledAtBefore.test(before))
-  );
 }
 
 interface Tail {

@@ -15,10 +15,7 @@ function classify(code: number): number {
   return known;
 }
 
-/**
- * Whether a UTF-16 code unit is a letter or digit: the same answer as text-boundaries.ts's
- * isWordCharAt gives for the character at an index (a lone surrogate is neither).
- */
+/** Whether a UTF-16 code unit is a letter or digit in any script (a lone surrogate is neither). */
 export function isWordCharCode(code: number): boolean {
   const known = wordCharClass[code]!;
   return (known === 0 ? classify(code) : known) === 1;

@@ -1,4 +1,6 @@
 import type { TextNormalizationStep, TextReplacement } from '../text-normalization.js';
+import { plainCharacterForm } from '../plain-character-forms.js';
+import { digitAt } from './digit-characters.js';
 import { namedHtmlEntities } from './html-entities-data.js';
 
 /**
@@ -31,14 +33,14 @@ function codePointText(codePoint: number): string | undefined {
   return String.fromCodePoint(codePoint);
 }
 
-/** The same plain forms the typography, invisible-character and fullwidth-digit steps produce. */
-function plainCharacter(text: string): string {
-  if (text.length !== 1) return text;
-  const code = text.charCodeAt(0);
-  if (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) return ' ';
-  if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe58 || code === 0xfe63 || code === 0xff0d) return '-';
-  if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0xad) return '';
-  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 0x30);
-  if (code === 0xff0b) return '+';
-  return text;
+/**
+ * What the other steps would have made of the decoded text: the digit for a digit of any form
+ * (digit-characters.ts: "&#x0667;" is an Arabic-Indic 7), the plain form for a space, dash, plus or
+ * invisible character (plain-character-forms.ts).
+ */
+function plainCharacter(decoded: string): string {
+  const digit = digitAt(decoded, 0);
+  if (digit !== null && digit.length === decoded.length) return digit.digits;
+  if (decoded.length !== 1) return decoded;
+  return plainCharacterForm(decoded.charCodeAt(0)) ?? decoded;
 }

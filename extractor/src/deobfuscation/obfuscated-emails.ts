@@ -1,4 +1,4 @@
-import { asciiDomain, hasRegistrableName, normalizeEmail } from '../email-normalization.js';
+import { asciiDomain, hasRegistrableName, isEmailLocalCharCode, normalizeEmail } from '../email-normalization.js';
 import { isWordCharAt } from '../text-boundaries.js';
 import { atWords, bracketOnlyAtWords, dotWords, proseWordsBeforeAt, proseWordsBeforePlainDomain } from './email-obfuscation-data.js';
 
@@ -73,7 +73,22 @@ const dashedDot = /-(?:dot|punto|punkt)-/i;
 const maxLocalLength = 64;
 const maxLabels = 10;
 
-export function findObfuscatedEmailSpans(text: string): ObfuscatedEmailSpan[] {
+/**
+ * The last text asked about and its spans: the email rule and the web-address finder (which leaves
+ * out names inside addresses) ask about the same normalised text one after the other.
+ */
+let lastText: string | null = null;
+let lastSpans: readonly ObfuscatedEmailSpan[] = [];
+
+export function findObfuscatedEmailSpans(text: string): readonly ObfuscatedEmailSpan[] {
+  if (text !== lastText) {
+    lastSpans = findSpans(text);
+    lastText = text;
+  }
+  return lastSpans;
+}
+
+function findSpans(text: string): ObfuscatedEmailSpan[] {
   const spans: ObfuscatedEmailSpan[] = [];
   // An exec loop, not matchAll: matchAll copies the pattern for every text.
   atCore.lastIndex = 0;
@@ -160,7 +175,7 @@ function readLocalPart(text: string, end: number): { start: number; value: strin
   let length = 0;
   for (;;) {
     let p = pos;
-    while (p > 0 && length + (pos - p) <= maxLocalLength && isLocalChar(text.charCodeAt(p - 1))) p--;
+    while (p > 0 && length + (pos - p) <= maxLocalLength && isEmailLocalCharCode(text.charCodeAt(p - 1))) p--;
     if (p === pos) break;
     length += pos - p;
     if (length > maxLocalLength) return null;
@@ -169,7 +184,7 @@ function readLocalPart(text: string, end: number): { start: number; value: strin
     const dot = localDotBefore.exec(text.slice(Math.max(0, p - 16), p));
     if (!dot) break;
     const dotStart = p - dot[0].length;
-    if (dotStart === 0 || !isLocalChar(text.charCodeAt(dotStart - 1))) break;
+    if (dotStart === 0 || !isEmailLocalCharCode(text.charCodeAt(dotStart - 1))) break;
     dotKinds.push(dot[0].includes('\\') ? 'escaped' : /[([{<]/.test(dot[0]) ? 'bracketed' : 'word');
     pos = dotStart;
   }
@@ -241,13 +256,6 @@ function readLabel(text: string, pos: number): { text: string; end: number; spli
 
 function peekLabel(text: string, pos: number): boolean {
   return isWordCharAt(text, pos);
-}
-
-function isLocalChar(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ||
-    code === 46 || code === 95 || code === 37 || code === 43 || code === 45
-  );
 }
 
 function isBlank(code: number): boolean {

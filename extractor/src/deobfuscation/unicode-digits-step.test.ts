@@ -62,6 +62,14 @@ describe('unicode digits step', () => {
     ]);
   });
 
+  it('reads digits of any form written as HTML character references', () => {
+    const text = 'call &#x0667;02 555 0123';
+    const phones = extractIndicators(text, { captureId: 't', source: 'text', defaultCountry: 'US' }).filter((i) => i.type === 'phone');
+    assert.deepEqual(phones.map((p) => [p.value, p.provenance[0]!.raw]), [['+17025550123', '&#x0667;02 555 0123']]);
+    assert.ok(phones[0]!.provenance[0]!.rules.includes('normalize:html-entities'));
+    assert.equal(normalizeText('&#x1D7D5;&#8209;&#xFF0B;&shy;&nbsp;').text, '7-+ ');
+  });
+
   it('reads 🔟 as 10 and names keycaps as their own rule', () => {
     assert.equal(normalizeText('🔟').text, '10');
     assert.deepEqual(normalizeText('x 7️⃣ y').toRaw(2, 3), { start: 2, end: 5, obfuscated: true, steps: ['deobfuscate:emoji-keycaps'] });

@@ -1,15 +1,9 @@
 import { findObfuscatedEmailSpans } from '../deobfuscation/obfuscated-emails.js';
-import { normalizeEmail } from '../email-normalization.js';
+import { isEmailLocalCharCode, normalizeEmail } from '../email-normalization.js';
 import { isWordCharAt } from '../text-boundaries.js';
 import { isWordCharCode } from '../word-char-codes.js';
 import type { RuleMatch, TextRule } from './extractor-rule.js';
 import { mailtoRecipients } from './mailto-recipients.js';
-
-/** [a-z0-9._%+-] in either case, by char code: tested on every character around every "@". */
-function isLocalCharCode(code: number): boolean {
-  const lower = code | 32;
-  return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || code === 46 || code === 95 || code === 37 || code === 43 || code === 45;
-}
 
 /** A letter or digit of any script, ".", or "-". */
 function isDomainCharCode(code: number): boolean {
@@ -36,7 +30,7 @@ export function findEmailSpans(text: string): EmailSpan[] {
   let coveredUntil = 0;
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     let start = at;
-    while (start > coveredUntil && isLocalCharCode(text.charCodeAt(start - 1))) start--;
+    while (start > coveredUntil && isEmailLocalCharCode(text.charCodeAt(start - 1))) start--;
     // The local part may not start with a dot; drop leading ones rather than lose the address.
     while (text[start] === '.') start++;
     if (start === at || isWordCharAt(text, start - 1)) continue;
@@ -52,6 +46,9 @@ export function findEmailSpans(text: string): EmailSpan[] {
   return spans;
 }
 
+/** A percent-escape ("%40"): only a "mailto:" that holds one adds anything to the plain finder. */
+const percentEscape = /%[0-9a-f]{2}/i;
+
 /** "mailto:" written out in text; only its encoded forms ("mailto:anna%40example.com") add anything. */
 function mailtoInText(text: string): RuleMatch[] {
   const matches: RuleMatch[] = [];
@@ -59,10 +56,20 @@ function mailtoInText(text: string): RuleMatch[] {
     const start = i - 1;
     if (start < 0 || (text[start] !== 'm' && text[start] !== 'M') || isWordCharAt(text, start - 1)) continue;
     let end = start;
-    while (end < text.length && !/[\s"'<>()[\]]/.test(text[end]!)) end++;
-    for (const match of mailtoRecipients(text.slice(start, end))) matches.push({ ...match, start: start + match.start, end: start + match.end });
+    while (end < text.length && !endsMailtoUrl(text.charCodeAt(end))) end++;
+    const url = text.slice(start, end);
+    if (!percentEscape.test(url)) continue;
+    for (const match of mailtoRecipients(url)) {
+      if (match.obfuscated === true) matches.push({ ...match, start: start + match.start, end: start + match.end });
+    }
   }
   return matches;
+}
+
+/** White space (what \s matches), quotes, angle brackets, parentheses and square brackets, by char code. */
+function endsMailtoUrl(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13) || code === 34 || code === 39 || code === 60 || code === 62 || code === 40 || code === 41 || code === 91 || code === 93;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /**
@@ -74,7 +81,7 @@ export const emailTextRule: TextRule = {
   find({ text }): RuleMatch[] {
     const plain: RuleMatch[] = findEmailSpans(text).map((span) => ({ type: 'email', value: span.value, start: span.start, end: span.end, rules: ['email:text'] }));
     const disguised: RuleMatch[] = findObfuscatedEmailSpans(text).map((span) => ({ type: 'email', value: span.value, start: span.start, end: span.end, rules: span.rules, obfuscated: true }));
-    const encoded = mailtoInText(text).filter((m) => m.obfuscated === true);
+    const encoded = mailtoInText(text);
     // One sweep in reading order, not a scan of every match per candidate: a text with thousands of
     // addresses (a dump, an attack) would otherwise take quadratic time.
     const candidates = [...disguised, ...encoded].sort((a, b) => a.start - b.start);

@@ -1,4 +1,4 @@
-import { phoneHandlePlatforms, profileUrlPatterns } from '../handle-platforms.js';
+import { phoneHandlePlatforms, phoneLinkHosts, profileUrlPatterns } from '../handle-platforms.js';
 import { handleFromUrl } from '../handle-urls.js';
 import type { RuleMatch, TextRule, TextRuleInput } from './extractor-rule.js';
 import { findLabelledHandles } from './labelled-handles.js';
@@ -8,7 +8,7 @@ import { findLabelledHandles } from './labelled-handles.js';
  * disguised: "t . me / anna_x", "t(dot)me/anna_x"), or a label ("Telegram: @anna_x", "WhatsApp
  * +44 …", see labelled-handles.ts). A bare "@anna" names no platform and is left alone.
  */
-const profileHosts = [...new Set([...profileUrlPatterns.flatMap((p) => p.hosts), 'wa.me', 'api.whatsapp.com', 'web.whatsapp.com', 'signal.me'])].sort((a, b) => b.length - a.length);
+const profileHosts = [...new Set([...profileUrlPatterns.flatMap((p) => p.hosts), ...phoneLinkHosts])].sort((a, b) => b.length - a.length);
 /** A dot in a host name, plain or disguised ("(dot)", "[.]", " dot "). */
 const hostDot = '(?:\\.|[ \\t]{0,2}[(\\[{][ \\t]{0,2}(?:dot|\\.)[ \\t]{0,2}[)\\]}][ \\t]{0,2}|[ \\t]{1,2}(?:dot|\\.)[ \\t]{1,2})';
 const hostAlternatives = profileHosts.map((h) => h.split('.').map((l) => l.replace(/-/g, '\\-')).join(hostDot)).join('|');

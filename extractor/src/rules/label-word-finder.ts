@@ -17,7 +17,8 @@ interface TrieNode {
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), end: false, blank: false });
-const escapeWord = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]?');
+/** A label word as a regex source: special characters escaped, its space one optional blank or tab. */
+export const escapeWord = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]?');
 
 /**
  * Finds label words (lowercase; a space stands for one optional blank or tab) at the starts of

@@ -3,7 +3,7 @@ import { canonicalHandle, phoneHandlePlatforms } from '../handle-platforms.js';
 import { handleLabels, labelFillers, notHandles, phoneLabelFillers } from '../handle-labels-data.js';
 import { isWordCharAt } from '../text-boundaries.js';
 import type { RuleMatch } from './extractor-rule.js';
-import { LabelWordFinder } from './label-word-finder.js';
+import { escapeWord, LabelWordFinder } from './label-word-finder.js';
 import { findPhoneSpans } from './phone-text-rule.js';
 
 /**
@@ -17,7 +17,6 @@ interface LabelInfo {
   fieldOnly: boolean;
 }
 
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]?');
 const labelsByWord = new Map<string, LabelInfo>();
 for (const label of handleLabels) {
   for (const word of label.words) labelsByWord.set(word, { platform: label.platform, fieldOnly: false });
@@ -29,11 +28,11 @@ const labelWords = new LabelWordFinder(allLabelWords);
 
 /** After a label: optional filler ("ID", "username"), a separator, maybe "@", then the name. */
 const nameAfterLabel = new RegExp(
-  `(?:[ \\t]{0,2}(?:${[...labelFillers].sort(byLength).map(escape).join('|')})(?![a-z]))?(?:[ \\t]{0,2}([:：=-])[ \\t]{0,3}(@?)|[ \\t]{0,3}(@))([a-z0-9._:-]{1,64})`,
+  `(?:[ \\t]{0,2}(?:${[...labelFillers].sort(byLength).map(escapeWord).join('|')})(?![a-z]))?(?:[ \\t]{0,2}([:：=-])[ \\t]{0,3}(@?)|[ \\t]{0,3}(@))([a-z0-9._:-]{1,64})`,
   'iy',
 );
 /** Between a messenger label and its number: separators, fillers and other labels ("WhatsApp/Signal only: …"). */
-const beforeNumber = new RegExp(`[ \\t]*(?:[:：=/&|,-]|(?:${[...phoneLabelFillers, ...allLabelWords].sort(byLength).map(escape).join('|')})(?![a-z]))[ \\t]*`, 'iy');
+const beforeNumber = new RegExp(`[ \\t]*(?:[:：=/&|,-]|(?:${[...phoneLabelFillers, ...allLabelWords].sort(byLength).map(escapeWord).join('|')})(?![a-z]))[ \\t]*`, 'iy');
 /** Between a number and the label after it: "0412 345 678 WhatsApp", "+44 7700 900123 (WhatsApp only)". */
 const numberThenLabelGap = /^[ \t(,/|&-]{0,4}(?:(?:or|and|via|on|y|ou|oder|или)[ \t]{1,2})?$/i;
 const fieldSeparators = '|•·;:/()[]-';
@@ -41,7 +40,7 @@ const fieldSeparators = '|•·;:/()[]-';
  * Texts that name a messenger: some label word of two or more letters anywhere (even inside a
  * word), or "x:" / "x=". A lone one-letter label ("x" for Twitter) counts only in such a text.
  */
-const anyLabel = new RegExp([...allLabelWords.filter((w) => w.length >= 2).map(escape), 'x[ \\t]?[:=]'].join('|'), 'i');
+const anyLabel = new RegExp([...allLabelWords.filter((w) => w.length >= 2).map(escapeWord), 'x[ \\t]?[:=]'].join('|'), 'i');
 
 export function findLabelledHandles(text: string, defaultCountry: string | null): RuleMatch[] {
   const matches: RuleMatch[] = [];

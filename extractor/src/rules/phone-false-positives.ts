@@ -85,16 +85,15 @@ const hasStrayBrackets: Guard = ({ candidate }) => {
   return opened > 1 ? 'more than one bracketed group' : null;
 };
 
-
 const currencySymbols = '$€£¥₹₽₴₺₪₩₦';
 const currencyWords = String.raw`usd|eur|euros?|gbp|pounds?|dollars?|aud|cad|chf|pln|zł|zl|zlotych|rub|руб\p{L}*|р\.|₽|uah|грн|ron|lei|czk|kč|huf|ft|sek|nok|dkk|kr|try|tl|inr|rs|mxn|brl|reais|r\$`;
 const rateUnits = String.raw`hr|hrs|hour|h|night|nuit|noche|nacht|noc|ночь|час|min|mins|month|mo|week|wk|day|visit|session`;
 // Not "in", "let", "no": ordinary words right after a phone ("702 555 0123 in Vegas").
 const unitWords = String.raw`cm|mm|m|kg|lbs?|ft|inch(?:es)?|y\.?\s?o\.?|yrs?|years?(?:\s?old)?|ans|años|anos|jahre|anni|lat|лет|года?|views?|visits?|hits?|vues|visitas|visualizaciones|aufrufe|wyświetle\p{L}*|просмотр\p{L}*|переглядів`;
 const labelWords = String.raw`age|aged|edad|âge|alter|età|idade|wiek|vârsta|возраст|вік|price|preis|precio|prix|prezzo|preço|cena|цена|ціна|height|größe|altura|taille|weight|waga|zip|postcode|post code|plz|cp|cap|kod|индекс`;
-/** Labels that name an id by themselves ("ID 48213377", "Ref 2024-00123"). */
 /** Labels that take a value only with ":" ("views: 1234567"; "12345 views 702 555 0146" is a count, then a phone). */
 const colonLabelWords = String.raw`views?|vues|visitas|aufrufe|просмотры|hits`;
+/** Labels that name an id by themselves ("ID 48213377", "Ref 2024-00123"). */
 const idWords = String.raw`id|ref|reference|invoice|sku|iban|ticket|order|№|n°|nº`;
 /** Words that name an id only with a marker ("Ad #123", "Anzeige Nr. 123", "listing: 123"): "this ad 702 555 0123" is a phone. */
 const idNouns = String.raw`ad|post|item|listing|case|code|account|acct|anzeige|annonce|anuncio|annuncio|ogłoszenie|объявление`;

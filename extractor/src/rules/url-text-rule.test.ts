@@ -19,6 +19,15 @@ describe('urlTextRule', () => {
     ]);
   });
 
+  it('leaves the domains of disguised emails to the email rule, whatever stands for the "at"', () => {
+    for (const text of ['anna (arroba) annavip.com', 'anna -at- annavip.com']) {
+      assert.deepEqual(urlTextRule.find({ text, defaultCountry: null }), [], text);
+      const indicators = extractIndicators(text, { captureId: 'c1', source: 'text' });
+      assert.deepEqual(indicators.map((i) => [i.type, i.value]), [['email', 'anna@annavip.com']], text);
+    }
+    assert.deepEqual(urlTextRule.find({ text: 'anna (arroba) annavip.com, pics at bella-vip.example', defaultCountry: null }).map((m) => m.value), ['bella-vip.example']);
+  });
+
   it('leaves messenger and profile hosts to the handle rules', () => {
     const text = 'https://t.me/anna_x wa.me/17025550123 instagram.com/anna.x https://www.instagram.com/p/abc https://chat.whatsapp.com/x ID：42587104snapchat.com/add/tina_x 服务周到。89-64-96telegram.me/alina_x';
     assert.deepEqual(urlTextRule.find({ text, defaultCountry: null }), []);

@@ -14,7 +14,7 @@ export const urlTextRule: TextRule = {
   },
 };
 
-export function webAddressMatches(address: WebAddress): RuleMatch[] {
+function webAddressMatches(address: WebAddress): RuleMatch[] {
   if (isPlatformHost(address.host)) return [];
   const rules = [`web-address:${address.form}`, ...(address.obfuscated ? ['web-address:defanged'] : [])];
   const span = { start: address.start, end: address.end, ...(address.obfuscated ? { obfuscated: true } : {}) };
