@@ -69,8 +69,12 @@ languages.forEach((language, index) => {
 /** Run-together words are read only in chunks up to this long ("sixtwotwoeightfouronenine2" fits). */
 const longestChunk = 80;
 
-function isApostrophe(code: number): boolean {
-  return code === 0x27 || code === 0x2019 || code === 0x2bc || code === 0x60;
+/**
+ * Characters inside a word that do not change it: apostrophes ("п'ять") and the invisible ones an ad
+ * slips in to break filters ("sev\u00aden": a soft hyphen; zero-width spaces and joiners).
+ */
+export function isInWordJoiner(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2bc || code === 0x60 || code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 }
 
 const noFold = -1;
@@ -107,7 +111,7 @@ export function readNumberWords(text: string, start: number, end: number): Numbe
   if (end - start < 2 || end - start > longestChunk) return null;
   // Most words of an ad are no number word, and their first two letters (folded) already tell:
   // two trie steps, no allocation. (A mark right after the first letter is not skipped here.)
-  const second = isApostrophe(text.charCodeAt(start + 1)) ? start + 2 : start + 1;
+  const second = isInWordJoiner(text.charCodeAt(start + 1)) ? start + 2 : start + 1;
   const first = foldCode(text, start);
   if (first === noFold) return null;
   const afterFirst = childOf(0, first);
@@ -116,7 +120,7 @@ export function readNumberWords(text: string, start: number, end: number): Numbe
   if (next === noFold || childOf(afterFirst, next) === 0) return null;
   let length = 0;
   for (let i = start; i < end; i++) {
-    if (isApostrophe(text.charCodeAt(i))) continue;
+    if (isInWordJoiner(text.charCodeAt(i))) continue;
     const folded = foldCode(text, i);
     if (folded === noFold) continue;
     foldedCodes[length] = folded;

@@ -58,6 +58,11 @@ describe('number words step', () => {
     assertPhone('Ring 0seven700 9OO1two3 now', '+447700900123', '0seven700 9OO1two3', { defaultCountry: 'GB' });
   });
 
+  it('reads number words with invisible characters slipped inside them', () => {
+    assertPhone('call sev\u00aden zero two five five five zero one four six', '+17025550146', 'sev\u00aden zero two five five five zero one four six');
+    assertPhone('call seven ze\u200bro two five five five zero one four six', '+17025550146', 'seven ze\u200bro two five five five zero one four six');
+  });
+
   it('reads "oh", "double" and "triple" inside a run', () => {
     assertPhone('seven oh two triple five oh one four six', '+17025550146', 'seven oh two triple five oh one four six');
     assertPhone('702 triple 5 0146', '+17025550146', '702 triple 5 0146');

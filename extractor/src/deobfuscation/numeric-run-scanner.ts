@@ -1,5 +1,5 @@
 import { digitAt } from './digit-characters.js';
-import { readNumberWords, type NumberWord } from './number-word-segmentation.js';
+import { isInWordJoiner, readNumberWords, type NumberWord } from './number-word-segmentation.js';
 import { chineseNumerals } from './number-words-data.js';
 
 /**
@@ -157,14 +157,14 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** End of the letter chunk at `start`: letters and marks, with apostrophes between letters ("п'ять"). */
+/** End of the letter chunk at `start`: letters and marks, with apostrophes or invisible characters between letters ("п'ять", "sev\u00aden"). */
 function chunkEnd(text: string, start: number): number {
   let i = start + 1;
   while (i < text.length) {
     const code = text.charCodeAt(i);
     const charClass = code < 0x80 ? (isAsciiLetter(code) ? CharClass.Letter : code === 0x27 ? CharClass.Apostrophe : CharClass.Other) : classify(code);
     if (charClass === CharClass.Letter) i++;
-    else if (charClass === CharClass.Apostrophe && i + 1 < text.length && isLetterAt(text, i + 1)) i += 2;
+    else if ((charClass === CharClass.Apostrophe || isInWordJoiner(code)) && i + 1 < text.length && isLetterAt(text, i + 1)) i += 2;
     else break;
   }
   return i;
