@@ -22,6 +22,10 @@ const page = (n: number): PageCaptured => ({
   bodySha256: 'a'.repeat(64),
   bodyBytes: 100,
   truncated: false,
+  images: [],
+  refusedImages: [],
+  screenshotSha256: null,
+  needsBrowser: false,
   body: `<html lang="en-US"><body><main><h1>Ad ${n}</h1><p>Location: Las Vegas, NV</p><p>Call (702) 555-01${String(n).padStart(2, '0')} or write ana${n}@example.com</p></main></body></html>`,
 });
 

@@ -54,6 +54,25 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/** An image an ad page shows, fetched in scope and kept by sha256 in the blob store. */
+export const CapturedImageSchema = z.object({
+  /** Absolute URL the image was fetched from (after redirects). */
+  url: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  /** Sniffed from the bytes (image/png, image/jpeg, image/gif, image/webp...), never taken from the server's header. */
+  mediaType: z.string(),
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  /** The image bytes, base64: carried in the message so OCR needs no shared disk (sizes are capped). */
+  data: z.string(),
+});
+export type CapturedImage = z.infer<typeof CapturedImageSchema>;
+
+/** An image the page referenced that was not kept, and why (too big, not an image, a pixel bomb...). */
+export const RefusedImageSchema = z.object({ url: z.string(), reason: z.string() });
+export type RefusedImage = z.infer<typeof RefusedImageSchema>;
+
 export const PageCapturedSchema = z.object({
   captureId: z.string().min(1),
   /** The URL as requested (canonical form): the frontier's key. */
@@ -82,6 +101,16 @@ export const PageCapturedSchema = z.object({
    * Carried in the message so extraction needs no shared disk; the raw bytes are in the blob store.
    */
   body: z.string(),
+  /** In-scope images the page shows (img src/srcset, lazy-loading attributes), within the caps. */
+  images: z.array(CapturedImageSchema).default([]),
+  refusedImages: z.array(RefusedImageSchema).default([]),
+  /** Browser captures: sha256 (blob store) of the PNG screenshot, also written to the WARC as a resource record. */
+  screenshotSha256: z.string().nullable().default(null),
+  /**
+   * The HTTP fetch looked script-rendered (an empty body, an app root, a noscript notice) but no
+   * browser was available to render it: the page is kept as fetched and marked for a browser crawl.
+   */
+  needsBrowser: z.boolean().default(false),
 });
 export type PageCaptured = z.infer<typeof PageCapturedSchema>;
 
@@ -139,6 +168,28 @@ export type AdAge = z.infer<typeof AdAgeSchema>;
 export const languageBases = ['declared', 'text'] as const;
 export type LanguageBasis = (typeof languageBases)[number];
 
+/** What OCR made of an image: read, skipped by the "has text" pre-filter, or failed (with why). */
+export const ocrStatuses = ['read', 'no-text', 'unsupported', 'failed'] as const;
+export type OcrStatus = (typeof ocrStatuses)[number];
+
+/** An image of the ad, with what was read from it. Indicators read from it carry `source: 'ocr'`, `imageSha256`. */
+export const AdImageSchema = z.object({
+  url: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  mediaType: z.string(),
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  /** 64-bit perceptual hash (dHash), 16 hex digits; null when the image could not be decoded. */
+  perceptualHash: z.string().regex(/^[0-9a-f]{16}$/).nullable(),
+  ocr: z.object({
+    status: z.enum(ocrStatuses),
+    /** The recognised text (provenance offsets of OCR indicators point into it); empty unless read. */
+    text: z.string(),
+    reason: z.string().optional(),
+  }),
+});
+export type AdImage = z.infer<typeof AdImageSchema>;
+
 export const AdExtractedSchema = z.object({
   /** adIdFor(canonicalUrl): stable across captures of the same ad. */
   adId: z.string().min(1),
@@ -175,6 +226,10 @@ export const AdExtractedSchema = z.object({
    * extractor stopped at its own caps (HTML beyond `maxHtmlChars`). What was read is kept.
    */
   truncated: z.boolean().default(false),
+  /** The ad's images (in-scope, within the caps), with perceptual hashes and OCR text. */
+  images: z.array(AdImageSchema).default([]),
+  /** The page needed a browser to render and none was available: what was read may be incomplete. */
+  needsBrowser: z.boolean().default(false),
 });
 export type AdExtracted = z.infer<typeof AdExtractedSchema>;
 

@@ -59,5 +59,9 @@ export function rowToCapture(row: CaptureRow, body: string): PageCaptured {
     bodyBytes: row.body_bytes,
     truncated: row.truncated === 1,
     body,
+    images: [],
+    refusedImages: [],
+    screenshotSha256: null,
+    needsBrowser: false,
   };
 }

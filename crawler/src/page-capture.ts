@@ -34,6 +34,10 @@ export function pageCaptured(subject: CaptureSubject, fetched: FetchedResource, 
     bodyBytes: fetched.body.length,
     truncated: fetched.truncated,
     body: bodyText(fetched.body, contentTypeHeader),
+    images: [],
+    refusedImages: [],
+    screenshotSha256: null,
+    needsBrowser: false,
   };
 }
 

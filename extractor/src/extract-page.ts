@@ -142,6 +142,8 @@ export function extractPage(page: PageCaptured, options: ExtractOptions = {}): P
     indicators,
     detection: { method: decision.method, score: decision.score, reasons: decision.reasons },
     truncated: page.truncated || htmlCut,
+    images: [],
+    needsBrowser: page.needsBrowser,
   };
   return { kind: 'ad', ad, domains: domains.list(), reasons };
 }

@@ -92,6 +92,8 @@ export function syntheticAd(spec: SyntheticAdSpec): AdExtracted {
     indicators,
     detection: { method: 'generic', score: 1, reasons: ['synthetic'] },
     truncated: false,
+    images: [],
+    needsBrowser: false,
   };
 }
 
