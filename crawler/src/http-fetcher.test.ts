@@ -165,6 +165,64 @@ describe('HttpFetcher', () => {
     );
   });
 
+  test('describes each exchange as sent and received: request head, status line, raw headers, transferred bytes', async () => {
+    const gzipped = gzipSync('<p>encoded</p>');
+    await withOrigin(
+      (request, response) => {
+        if (request.url === '/go') return void response.writeHead(301, { Location: '/gz', 'Content-Length': '0' }).end();
+        response.writeHead(200, { 'Content-Type': 'text/html', 'Content-Encoding': 'gzip', 'X-Order': 'last' }).end(gzipped);
+      },
+      async (origin) => {
+        const direct = fetcher();
+        const fetched = await direct.fetch(`${origin.url}/go`);
+        direct.close();
+        assert.equal(fetched.body.toString(), '<p>encoded</p>');
+        const exchange = fetched.exchange;
+        assert.deepEqual(exchange.transferredBody, gzipped, 'still content-encoded');
+        assert.equal(exchange.transferredTruncated, false);
+        assert.equal(exchange.statusLine, 'HTTP/1.1 200 OK');
+        assert.equal(exchange.httpVersion, '1.1');
+        assert.deepEqual(exchange.rawHeaders.filter((_, i) => i % 2 === 0).slice(0, 3), ['Content-Type', 'Content-Encoding', 'X-Order']);
+        assert.match(exchange.requestHead, new RegExp(`^GET /gz HTTP/1\\.1\\r\\n[\\s\\S]*[Hh]ost: 127\\.0\\.0\\.1:${origin.port}\\r\\n[\\s\\S]*\\r\\n\\r\\n$`));
+        assert.equal(exchange.remoteIp, '127.0.0.1');
+        assert.deepEqual(fetched.redirectExchanges.map((hop) => [hop.targetUrl, hop.statusLine, hop.transferredTruncated]), [[`${origin.url}/go`, 'HTTP/1.1 301 Moved Permanently', false]]);
+
+        const proxy = await startForwardProxy(origin.port, { requireAuthorization: `Basic ${Buffer.from('agent:s3cret').toString('base64')}` });
+        const proxied = fetcher({ proxyUrl: proxy.url.replace('http://', 'http://agent:s3cret@') });
+        try {
+          const viaProxy = await proxied.fetch('http://velvet-nights.test/plain');
+          assert.match(viaProxy.exchange.requestHead, /^GET http:\/\/velvet-nights\.test\/plain HTTP\/1\.1\r\n/);
+          assert.match(viaProxy.exchange.requestHead, /\r\nproxy-authorization: \[redacted\]\r\n/i);
+          assert.doesNotMatch(viaProxy.exchange.requestHead, /s3cret|YWdlbnQ6czNjcmV0/);
+          assert.equal(viaProxy.exchange.remoteIp, null, 'the proxy\'s address is not the server\'s');
+        } finally {
+          proxied.close();
+          await proxy.close();
+        }
+      },
+    );
+  });
+
+  test('without content-encoding the transferred bytes are the body itself; a gzip bomb keeps only capped encoded bytes', async () => {
+    const bomb = gzipSync(Buffer.alloc(8 * mib));
+    await withOrigin(
+      (request, response) => {
+        if (request.url === '/bomb') return void response.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb);
+        response.writeHead(200, { 'content-type': 'text/plain' }).end('plain body');
+      },
+      async (origin) => {
+        const client = fetcher({ maxBodyBytes: mib });
+        const plain = await client.fetch(`${origin.url}/plain`);
+        assert.equal(plain.exchange.transferredBody, plain.body, 'one copy, not two');
+        const bombed = await client.fetch(`${origin.url}/bomb`);
+        client.close();
+        assert.equal(bombed.truncated, true);
+        assert.ok(bombed.exchange.transferredBody.length <= bomb.length);
+        assert.equal(bombed.exchange.transferredTruncated, true);
+      },
+    );
+  });
+
   test('times out a slow server as a whole fetch', async () => {
     await withOrigin(
       (_request, response) => {

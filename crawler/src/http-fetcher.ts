@@ -5,6 +5,7 @@ import { pipeline, type Readable } from 'node:stream';
 import tls from 'node:tls';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { redactProxyUrl } from './crawl-settings.js';
+import { describeExchange, isKnownEmpty, requestHeadAsSent, type HttpExchange, type SentRequest } from './http-exchange.js';
 import {
   FetchTimeoutError,
   NetworkError,
@@ -13,6 +14,8 @@ import {
   UndecodableBodyError,
   UnfollowableRedirectError,
 } from './fetch-errors.js';
+
+export type { HttpExchange } from './http-exchange.js';
 
 export interface HttpFetcherOptions {
   /** http:// proxy every request goes through; null fetches directly. */
@@ -23,6 +26,11 @@ export interface HttpFetcherOptions {
   /** Decoded bytes kept; the rest of the body is not read. */
   maxBodyBytes: number;
   maxRedirects: number;
+  /**
+   * Cap on the bytes kept as transferred (still content-encoded) for the WARC record; defaults to
+   * maxBodyBytes. A gzip bomb's encoded bytes are small, but a cap holds whatever arrives.
+   */
+  maxTransferredBytes?: number;
 }
 
 export interface FetchOptions {
@@ -47,7 +55,12 @@ export interface FetchedResource {
   startedAt: Date;
   /** The proxy it went through, credentials removed; null when direct. */
   proxy: string | null;
+  /** The final exchange, raw, for the WARC. */
+  exchange: HttpExchange;
+  /** The redirect hops before it, in order (their bodies are not read). */
+  redirectExchanges: HttpExchange[];
 }
+
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
@@ -108,15 +121,21 @@ export class HttpFetcher {
     // sent back that is progress, not a loop.
     const cookies = new Map<string, string>();
     const seen = new Set<string>();
+    const redirectExchanges: HttpExchange[] = [];
     for (;;) {
       const cookieHeader = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
       const visitKey = `${current.href}\n${cookieHeader}`;
       if (seen.has(visitKey)) throw new UnfollowableRedirectError(`redirect loop: ${chain.join(' -> ')}`);
       seen.add(visitKey);
-      const response = await this.send(current, cookieHeader, signal);
+      const sent = await this.send(current, cookieHeader, signal);
+      const response = sent.response;
       const location = response.headers.location;
       if (!redirectStatuses.has(response.statusCode ?? 0) || !location) {
-        const { body, truncated } = await readCappedBody(response, fetchOptions.maxBodyBytes ?? this.options.maxBodyBytes);
+        const maxBodyBytes = fetchOptions.maxBodyBytes ?? this.options.maxBodyBytes;
+        const { body, truncated, transferred, transferredTruncated } = await readCappedBody(response, {
+          maxBytes: maxBodyBytes,
+          maxTransferredBytes: Math.min(maxBodyBytes, this.options.maxTransferredBytes ?? maxBodyBytes),
+        });
         return {
           requestedUrl: url,
           url: current.href,
@@ -128,9 +147,12 @@ export class HttpFetcher {
           truncated,
           startedAt,
           proxy: this.proxyLabel,
+          exchange: describeExchange(current.href, sent, { body: transferred, truncated: transferredTruncated }),
+          redirectExchanges,
         };
       }
       response.destroy();
+      redirectExchanges.push(describeExchange(current.href, sent, { body: Buffer.alloc(0), truncated: !isKnownEmpty(response) }));
       rememberCookies(cookies, response.headers['set-cookie']);
       const next = URL.canParse(location, current.href) ? new URL(location, current) : null;
       if (!next || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
@@ -147,7 +169,7 @@ export class HttpFetcher {
     }
   }
 
-  private send(url: URL, cookieHeader: string, signal: AbortSignal): Promise<IncomingMessage> {
+  private send(url: URL, cookieHeader: string, signal: AbortSignal): Promise<SentRequest> {
     const headers: http.OutgoingHttpHeaders = {
       'user-agent': this.options.userAgent,
       accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
@@ -158,14 +180,14 @@ export class HttpFetcher {
     return url.protocol === 'http:' ? this.sendThroughProxy(this.proxy, url, headers, signal) : this.sendThroughTunnel(this.proxy, url, headers, signal);
   }
 
-  private sendDirect(url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal): Promise<IncomingMessage> {
+  private sendDirect(url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal): Promise<SentRequest> {
     const client = url.protocol === 'https:' ? https : http;
     const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
     return awaitResponse(client.request(url, { method: 'GET', headers, agent, signal }), { viaProxy: false });
   }
 
   /** Absolute-form request line (`GET http://host/path`), the way HTTP proxies take plain-http requests. */
-  private sendThroughProxy(proxy: URL, url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal): Promise<IncomingMessage> {
+  private sendThroughProxy(proxy: URL, url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal): Promise<SentRequest> {
     const request = http.request({
       host: proxy.hostname,
       port: proxy.port || 80,
@@ -178,7 +200,7 @@ export class HttpFetcher {
     return awaitResponse(request, { viaProxy: true });
   }
 
-  private sendThroughTunnel(proxy: URL, url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal): Promise<IncomingMessage> {
+  private sendThroughTunnel(proxy: URL, url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal): Promise<SentRequest> {
     const authority = `${url.hostname}:${url.port || 443}`;
     const connect = http.request({
       host: proxy.hostname,
@@ -206,17 +228,20 @@ export class HttpFetcher {
           signal,
           createConnection: () => tls.connect({ socket, servername: isIP(hostname) ? undefined : hostname, rejectUnauthorized: false }),
         });
-        awaitResponse(request, { viaProxy: false }).then(resolve, reject);
+        awaitResponse(request, { viaProxy: false }).then((sent) => resolve({ ...sent, remoteIp: null }), reject);
       });
       connect.end();
     });
   }
 }
 
-function awaitResponse(request: http.ClientRequest, route: { viaProxy: boolean }): Promise<IncomingMessage> {
+function awaitResponse(request: http.ClientRequest, route: { viaProxy: boolean }): Promise<SentRequest> {
+  const startedAt = new Date();
   return new Promise((resolve, reject) => {
     const reached = trackProxyReached(request);
-    request.once('response', resolve);
+    request.once('response', (response: IncomingMessage) => {
+      resolve({ response, requestHead: requestHeadAsSent(request), remoteIp: route.viaProxy ? null : (response.socket?.remoteAddress ?? null), startedAt });
+    });
     request.once('error', (error) => reject(classifyRequestError(error, { viaProxy: route.viaProxy, reachedProxy: reached() })));
     request.end();
   });
@@ -238,10 +263,34 @@ function classifyRequestError(error: Error, route: { viaProxy: boolean; reachedP
   return new NetworkError(`network error: ${error.message}`, { cause: error });
 }
 
-async function readCappedBody(response: IncomingMessage, maxBytes: number): Promise<{ body: Buffer; truncated: boolean }> {
+interface CappedBody {
+  body: Buffer;
+  truncated: boolean;
+  /** As transferred: content-encoded, de-chunked. `body` itself when there was no decoding. */
+  transferred: Buffer;
+  transferredTruncated: boolean;
+}
+
+async function readCappedBody(response: IncomingMessage, caps: { maxBytes: number; maxTransferredBytes: number }): Promise<CappedBody> {
+  const maxBytes = caps.maxBytes;
   const decoder = decoderFor(response.headers['content-encoding']);
   let source: Readable = response;
+  const transferredChunks: Buffer[] = [];
+  let transferredTotal = 0;
+  let transferredTruncated = false;
   if (decoder) {
+    // The encoded bytes, kept beside the decoded ones for the WARC; another 'data' listener does not change the flow.
+    response.on('data', (chunk: Buffer) => {
+      if (transferredTruncated) return;
+      if (transferredTotal + chunk.length > caps.maxTransferredBytes) {
+        transferredChunks.push(chunk.subarray(0, caps.maxTransferredBytes - transferredTotal));
+        transferredTotal = caps.maxTransferredBytes;
+        transferredTruncated = true;
+        return;
+      }
+      transferredChunks.push(chunk);
+      transferredTotal += chunk.length;
+    });
     // Errors of either stream end the iteration below; the callback only has to exist.
     source = pipeline(response, decoder, () => undefined);
   }
@@ -269,7 +318,10 @@ async function readCappedBody(response: IncomingMessage, maxBytes: number): Prom
   }
   // Stop reading: whatever the server still sends is not wanted, and the socket cannot be reused.
   if (truncated) response.destroy();
-  return { body: Buffer.concat(chunks, total), truncated };
+  const body = Buffer.concat(chunks, total);
+  if (!decoder) return { body, truncated, transferred: body, transferredTruncated: truncated };
+  // Decoding stopped at the cap before all encoded bytes arrived: what was kept is a prefix.
+  return { body, truncated, transferred: Buffer.concat(transferredChunks, transferredTotal), transferredTruncated: transferredTruncated || truncated };
 }
 
 function isZlibError(error: unknown): error is Error {

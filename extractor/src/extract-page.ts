@@ -1,4 +1,4 @@
-import { adIdFor, DeadLetterError, type AdExtracted, type DomainSeen, type PageCaptured } from '@indicia/core';
+import { adIdFor, DeadLetterError, type AdExtracted, type AdImage, type DomainSeen, type PageCaptured } from '@indicia/core';
 import type { Element, ParentNode } from 'domhandler';
 import { contentLinks, contentText, webHost } from './ad-content.js';
 import { findAge } from './ad-age.js';
@@ -11,6 +11,7 @@ import { contentHash } from './content-hash.js';
 import { inferDefaultCountry, type InferredCountry } from './country-inference.js';
 import { collectIndicators } from './extract-indicators.js';
 import { hasAncestorIn, parseHtmlPage } from './html-document.js';
+import { withImageContacts } from './images/image-contacts.js';
 import { htmlContentProblem } from './html-content.js';
 import { IndicatorCollector } from './indicator-collector.js';
 import { findMainContent } from './main-content.js';
@@ -35,6 +36,12 @@ export interface ExtractOptions {
    * truncated). Default 1,000,000: ad pages are tens of kB; a 10 MB page read whole takes seconds.
    */
   maxHtmlChars?: number;
+  /**
+   * This page's images as read by readImages (perceptual hash, OCR text): they become `ad.images`,
+   * their OCR text is searched for indicators (provenance `source: 'ocr'`, `imageSha256`), and
+   * contacts in them count for ad detection. Per page, unlike the other options.
+   */
+  imageReadings?: AdImage[];
 }
 
 export interface PageExtraction {
@@ -72,7 +79,10 @@ export function extractPage(page: PageCaptured, options: ExtractOptions = {}): P
   const survey = surveyPage(html, pageUrl);
   const cardGroups = findCardGroups(survey);
   const main = findMainContent(survey, cardGroups);
-  const decision = applySiteConfig(siteConfig, pageUrl.href, classifyPage(measurePage(survey, cardGroups, main)));
+  const images = options.imageReadings ?? [];
+  const measured = withImageContacts(measurePage(survey, cardGroups, main), main.contacts.map((c) => c.key), images);
+  const decision = applySiteConfig(siteConfig, pageUrl.href, classifyPage(measured.features));
+  if (measured.imageContacts > 0) decision.reasons.unshift(`${measured.imageContacts} contact detail(s) read from images count as main-block contacts`);
   reasons.push(...decision.reasons);
   if (decision.kind !== 'ad') return { kind: decision.kind, ad: null, domains: siteDomains.list(), reasons };
 
@@ -110,6 +120,9 @@ export function extractPage(page: PageCaptured, options: ExtractOptions = {}): P
   collectIndicators(collector, text, { captureId: page.captureId, source: 'text', ...countryContext });
   const links = contentLinks(survey, content, leftOut);
   for (const href of links) collectIndicators(collector, href, { captureId: page.captureId, source: 'html-attr', attribute: 'href', ...countryContext });
+  for (const image of images) {
+    if (image.ocr.status === 'read') collectIndicators(collector, image.ocr.text, { captureId: page.captureId, source: 'ocr', imageSha256: image.sha256, ...countryContext });
+  }
   const indicators = collector.list();
 
   const canonicalUrl = page.canonicalUrl || pageUrl.href;
@@ -142,7 +155,7 @@ export function extractPage(page: PageCaptured, options: ExtractOptions = {}): P
     indicators,
     detection: { method: decision.method, score: decision.score, reasons: decision.reasons },
     truncated: page.truncated || htmlCut,
-    images: [],
+    images,
     needsBrowser: page.needsBrowser,
   };
   return { kind: 'ad', ad, domains: domains.list(), reasons };

@@ -1,10 +1,16 @@
-import { UsageError, type PageCaptured, type Stage } from '@indicia/core';
+import { UsageError, type AdImage, type PageCaptured, type Stage } from '@indicia/core';
 import { extractPage, type ExtractOptions, type PageExtraction } from './extract-page.js';
 import { ExtractionPool } from './extraction-pool.js';
+import { OcrPool, type OcrPoolOptions } from './images/ocr-pool.js';
+import { readImages } from './images/read-images.js';
 import { asCountryCode } from './phone-number-parsing.js';
 import { siteConfigSchema } from './site-config.js';
 
-export interface ExtractStageOptions extends ExtractOptions {
+export interface ExtractStageOptions extends Omit<ExtractOptions, 'imageReadings'> {
+  /** OCR of the pages' images (workers, timeouts); the pool starts with the first image. */
+  ocr?: OcrPoolOptions;
+  /** Images with more pixels are recorded as failed. Default 40 million. */
+  maxImagePixels?: number;
   /**
    * Worker threads extraction runs on (see ExtractionPool); 0, the default, extracts in the
    * calling thread. With workers, attach the stage with a concurrency of about twice this so
@@ -19,7 +25,7 @@ export interface ExtractStageOptions extends ExtractOptions {
  * sinks' upserts absorb them.
  */
 export function createExtractStage(stageOptions: ExtractStageOptions = {}): Stage<'page.captured'> {
-  const { workers = 0, ...options } = stageOptions;
+  const { workers = 0, ocr: ocrOptions, maxImagePixels, ...options } = stageOptions;
   options.siteConfigs?.forEach((config, index) => {
     const parsed = siteConfigSchema.safeParse(config);
     if (!parsed.success) {
@@ -32,19 +38,25 @@ export function createExtractStage(stageOptions: ExtractStageOptions = {}): Stag
   }
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`extract workers must be a whole number, 0 or more (got ${workers})`);
   const pool = workers > 0 ? new ExtractionPool({ workers, extractOptions: options }) : null;
-  const extract = (page: PageCaptured): Promise<PageExtraction> => (pool ? pool.extractPage(page) : Promise.resolve(extractPage(page, options)));
+  const ocr = new OcrPool(ocrOptions);
+  const read = (page: PageCaptured): Promise<AdImage[]> =>
+    page.images.length > 0 ? readImages(page.images, { ocr, ...(maxImagePixels !== undefined ? { maxPixels: maxImagePixels } : {}) }) : Promise.resolve([]);
+  const extract = (page: PageCaptured, images: AdImage[]): Promise<PageExtraction> =>
+    pool ? pool.extractPage(page, images) : Promise.resolve(extractPage(page, { ...options, imageReadings: images }));
   return {
     name: 'extract',
     consumes: 'page.captured',
     produces: ['ad.extracted', 'domain.seen'],
     async handle(message, ctx) {
-      const extraction = await extract(message.payload);
+      // Images are read here, OCR on its own pool, before the page goes to an extraction worker.
+      const images = await read(message.payload);
+      const extraction = await extract(message.payload, images);
       ctx.log.debug({ captureId: message.payload.captureId, kind: extraction.kind, reasons: extraction.reasons, indicators: extraction.ad?.indicators.length ?? 0 }, 'page extracted');
       if (extraction.ad) await ctx.emit('ad.extracted', extraction.ad);
       for (const domain of extraction.domains) await ctx.emit('domain.seen', domain);
     },
     async close() {
-      await pool?.close();
+      await Promise.all([pool?.close(), ocr.close()]);
     },
   };
 }

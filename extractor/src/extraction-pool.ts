@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { RetryableError, StopRunError, UsageError, type Indicator, type PageCaptured } from '@indicia/core';
+import { RetryableError, StopRunError, UsageError, type AdImage, type Indicator, type PageCaptured } from '@indicia/core';
 import type { BatchLineResult, BatchOutputRecord, BatchRecord, BatchRecordOptions } from './batch-record.js';
 import type { IndicatorContext } from './extract-indicators.js';
 import type { ExtractOptions, PageExtraction } from './extract-page.js';
@@ -83,8 +83,11 @@ export class ExtractionPool {
     return this.queue.length + this.workers.reduce((sum, w) => sum + w.inFlight.size, 0);
   }
 
-  extractPage(page: PageCaptured): Promise<PageExtraction> {
-    return this.submit<'page'>({ kind: 'page', page }, `capture ${page.captureId}`);
+  /** `images`: the page's images already read (readImages); extraction needs their readings, not their bytes. */
+  extractPage(page: PageCaptured, images: AdImage[] = []): Promise<PageExtraction> {
+    // The image bytes (base64, up to megabytes) would be copied to the thread for nothing.
+    const withoutImageBytes = page.images.length > 0 ? { ...page, images: page.images.map((image) => ({ ...image, data: '' })) } : page;
+    return this.submit<'page'>({ kind: 'page', page: withoutImageBytes, images }, `capture ${page.captureId}`);
   }
 
   extractRecord(record: BatchRecord, options: BatchRecordOptions = {}): Promise<BatchOutputRecord> {

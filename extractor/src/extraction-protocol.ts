@@ -1,4 +1,4 @@
-import { DeadLetterError, RetryableError, StopRunError, UsageError, type Indicator, type PageCaptured } from '@indicia/core';
+import { DeadLetterError, RetryableError, StopRunError, UsageError, type AdImage, type Indicator, type PageCaptured } from '@indicia/core';
 import type { BatchLineResult, BatchOutputRecord, BatchRecord, BatchRecordOptions } from './batch-record.js';
 import type { IndicatorContext } from './extract-indicators.js';
 import type { ExtractOptions, PageExtraction } from './extract-page.js';
@@ -15,7 +15,8 @@ export interface ExtractionWorkerData {
 
 /** One unit of work. `id` pairs the reply with its task. */
 export type ExtractionTask =
-  | { kind: 'page'; id: number; page: PageCaptured }
+  /** `images`: the page's images as read in the main thread (OCR runs on its own pool). */
+  | { kind: 'page'; id: number; page: PageCaptured; images: AdImage[] }
   | { kind: 'record'; id: number; record: BatchRecord; options: BatchRecordOptions }
   | { kind: 'batch-line'; id: number; line: string; options: BatchRecordOptions }
   | { kind: 'text'; id: number; text: string; context: IndicatorContext };

@@ -27,7 +27,7 @@ port.postMessage({ kind: 'ready' } satisfies ExtractionReply);
 function run(task: ExtractionTask): unknown {
   switch (task.kind) {
     case 'page':
-      return extractPage(task.page, data.extractOptions);
+      return extractPage(task.page, task.images.length > 0 ? { ...data.extractOptions, imageReadings: task.images } : data.extractOptions);
     case 'record':
       return extractBatchRecord(task.record, task.options);
     case 'batch-line':

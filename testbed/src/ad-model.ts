@@ -1,3 +1,4 @@
+import type { AdPicture } from './ad-pictures.js';
 import type { ClassifiedsCity } from './classifieds-cities.js';
 import type { Destination } from './destinations.js';
 import type { CorpusCryptoAddress } from './obfuscation/crypto-addresses.js';
@@ -91,7 +92,22 @@ export interface RecruitmentAd extends AdBase {
   slug: string;
 }
 
-export type TestbedAd = ClassifiedsAd | RecruitmentAd;
+/** An ad of the single-page app: classifieds content, served as JSON, with lazy-loaded photos. */
+export interface SpaAd extends Omit<ClassifiedsAd, 'kind'> {
+  kind: 'spa';
+  pictures: AdPicture[];
+}
+
+/**
+ * An ad of the image-ad site: classifieds content whose text holds no contact at all; `contacts`
+ * is empty and every phone, email and handle is written in its pictures.
+ */
+export interface ImageAd extends Omit<ClassifiedsAd, 'kind'> {
+  kind: 'image';
+  pictures: AdPicture[];
+}
+
+export type TestbedAd = ClassifiedsAd | RecruitmentAd | SpaAd | ImageAd;
 
 /** Every distinct number on the ad's page, in E.164, in the order they first appear in the model. */
 export function phonesOf(ad: TestbedAd): string[] {

@@ -1,7 +1,9 @@
 export { startTestbed, type RunningTestbed, type TestbedOptions } from './start-testbed.js';
 export { groundTruth, type GroundTruth, type GroundTruthAd } from './ground-truth.js';
+export type { TruthImage, ReusedImage } from './ground-truth-images.js';
+export { imageAdTruth, renderTestbedImage, type ImageAdTruth, type RenderedTruthImage } from './image-truth.js';
 export type { DisguisedIndicator } from './ad-model.js';
-export type { TestbedSite } from './site-hosts.js';
+export { siteList, type TestbedSite, type FindingRequirement } from './site-hosts.js';
 export type { RequestLogEntry, RequestFilter, RequestVia } from './request-log.js';
 export type { SitePages } from './page-inventory.js';
 export { labelledCorpus, type LabelledCorpusOptions } from './labelled-corpus.js';

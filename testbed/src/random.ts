@@ -26,6 +26,8 @@ export const randomStreams = {
   phonePool: 4,
   linkJunk: 5,
   labelledCorpus: 6,
+  photo: 7,
+  contactCard: 8,
 } as const;
 
 /** mulberry32: tiny, fast and good enough for synthetic content. */

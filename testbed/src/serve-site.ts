@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestLog, RequestVia } from './request-log.js';
-import { StreamedBody, type SiteResponse } from './site-response.js';
+import { DeferredBody, StreamedBody, type SiteResponse } from './site-response.js';
 import type { VirtualHosts } from './virtual-hosts.js';
 
 export interface ServeDependencies {
@@ -23,6 +23,14 @@ export function writeResponse(response: ServerResponse, answer: SiteResponse, me
     response.writeHead(answer.status, headers);
     if (method === 'HEAD') response.end();
     else body.writeTo(response);
+    return;
+  }
+  if (body instanceof DeferredBody) {
+    body.produce().then(
+      (bytes) => writeResponse(response, { ...answer, body: bytes }, method),
+      // The client learns why; the run that asked goes on (a crawler records the 500 as a failure).
+      (error: unknown) => writePlain(response, 500, `the testbed could not produce this resource: ${error instanceof Error ? error.message : String(error)}\n`),
+    );
     return;
   }
   headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;

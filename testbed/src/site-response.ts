@@ -5,10 +5,15 @@ export class StreamedBody {
   constructor(readonly writeTo: (out: Writable) => void) {}
 }
 
+/** A body made asynchronously (an image rendered on request); its length is known once it is made. */
+export class DeferredBody {
+  constructor(readonly produce: () => Promise<Buffer>) {}
+}
+
 export interface SiteResponse {
   status: number;
   headers: Record<string, string>;
-  body: string | Buffer | StreamedBody;
+  body: string | Buffer | StreamedBody | DeferredBody;
 }
 
 export interface SiteRequest {

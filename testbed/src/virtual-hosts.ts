@@ -1,6 +1,9 @@
 import { ClassifiedsSite } from './classifieds-site.js';
 import { CommonRoutes } from './common-routes.js';
+import { ImageAdsSite } from './image-ads-site.js';
+import { PictureCache } from './picture-cache.js';
 import { RecruitmentSite } from './recruitment-site.js';
+import { SpaSite } from './spa-site.js';
 import { notFoundResponse, parseTarget, type SiteResponse } from './site-response.js';
 import type { TestbedLayout } from './testbed-layout.js';
 import type { VirtualSite } from './virtual-site.js';
@@ -12,7 +15,9 @@ export class VirtualHosts {
   private readonly common = new CommonRoutes();
 
   constructor(layout: TestbedLayout) {
-    this.sites = [new ClassifiedsSite(layout), new RecruitmentSite(layout)];
+    // One cache for both sites that show pictures: an operator's photo is rendered once for both.
+    const pictures = new PictureCache();
+    this.sites = [new ClassifiedsSite(layout), new RecruitmentSite(layout), new SpaSite(layout, pictures), new ImageAdsSite(layout, pictures)];
     this.byHost = new Map(this.sites.map((site) => [site.info.host, site]));
   }
 
