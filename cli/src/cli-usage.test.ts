@@ -8,7 +8,7 @@ describe('indicia command line', () => {
   const dir = tempDir('usage');
   after(() => dir.remove());
 
-  for (const command of [[], ['demo'], ['crawl'], ['search'], ['export'], ['extract'], ['testbed', 'serve'], ['testbed', 'truth']]) {
+  for (const command of [[], ['demo'], ['crawl'], ['search'], ['export'], ['extract'], ['evidence', 'verify'], ['evidence', 'export'], ['testbed', 'serve'], ['testbed', 'truth']]) {
     it(`teaches with examples: indicia ${command.join(' ')} --help`, async () => {
       const result = await runIndicia([...command, '--help']);
       assert.equal(result.code, 0, result.stderr);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError, assertKnownKeys, defineConfig, z, type ConfigFields } from '@indicia/core';
 import { crawlConfig as crawlerConfig } from '@indicia/crawler';
 import { siteConfigSchema } from '@indicia/extractor';
-import { extractWorkersField } from './extract-workers-setting.js';
+import { extractWorkersField, ocrWorkersField } from './extract-workers-setting.js';
 
 /** The flag that sets each crawler field (fields without one are set by env or config file only). */
 const crawlerFlags: Record<string, string> = {
@@ -20,6 +20,11 @@ const crawlerFlags: Record<string, string> = {
   maxRetries: '--retries',
   recrawl: '--recrawl',
   retryFailed: '--retry-failed',
+  mode: '--mode',
+  browserExecutable: '--browser',
+  images: '--no-images',
+  operator: '--operator',
+  caseId: '--case',
 };
 
 /** The crawler owns its settings, defaults and env vars; seeds and data dir come from the command line. */
@@ -42,6 +47,7 @@ export const crawlConfig = defineConfig({
     description: 'country for national phone numbers when a page does not tell',
   },
   extractWorkers: extractWorkersField('--extract-workers'),
+  ocrWorkers: ocrWorkersField('--ocr-workers'),
   sites: { schema: z.array(siteConfigSchema).default([]), description: 'per-site extraction settings (config file only)' },
 });
 

@@ -12,6 +12,8 @@ export interface EmbeddedCrawlOptions {
   defaultCountry: string | null;
   /** Worker threads extraction runs on, beside the crawler and indexing threads. */
   extractWorkers: number;
+  /** tesseract.js workers reading the pages' images. */
+  ocrWorkers: number;
   runId: string;
   log: Logger;
   /** The run's JSON-lines log file (the processing thread appends to it), or null for stderr. */
@@ -57,7 +59,7 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
   const deadLetterLog = createWriteStream(layout.deadLetters, { flags: 'a' });
   let deadLetters = 0;
   const processing = new ProcessingWorker(
-    { indexPath: layout.index, siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry, extractWorkers: options.extractWorkers, runId, logFile: options.logFile },
+    { indexPath: layout.index, siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry, extractWorkers: options.extractWorkers, ocrWorkers: options.ocrWorkers, runId, logFile: options.logFile },
     {
       onSettled: (captureId) => ledger.markSettled(captureId),
       onDeadLetter: (deadLetter) => {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError, describeError } from '@indicia/core';
 import { registerCrawlCommand } from './commands/crawl.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerEvidenceCommand } from './commands/evidence.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerExtractCommand } from './commands/extract.js';
 import { registerSearchCommand } from './commands/search.js';
@@ -31,6 +32,7 @@ Each command has its own help: indicia <command> --help`,
   registerSearchCommand(program);
   registerExportCommand(program);
   registerExtractCommand(program);
+  registerEvidenceCommand(program);
   registerTestbedCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -9,6 +9,8 @@ export interface ProcessingWorkerData {
   defaultCountry: string | null;
   /** Worker threads the extract stage runs on, beside this one; 0 extracts in this thread. */
   extractWorkers: number;
+  /** tesseract.js workers reading the pages' images. */
+  ocrWorkers: number;
   runId: string;
   /** The run's JSON-lines log file, or null to log to stderr. */
   logFile: string | null;

@@ -8,6 +8,7 @@ export interface ProcessingStagesOptions {
   defaultCountry: string | null;
   /** Worker threads extraction runs on; 0 extracts in this thread. */
   extractWorkers: number;
+  ocrWorkers: number;
   runId: string;
   log: Logger;
 }
@@ -29,7 +30,7 @@ export function startProcessingStages(options: ProcessingStagesOptions): Process
   const { runId, log } = options;
   const store = SqliteIndexStore.open(options.indexPath);
   const transport = new InMemoryTransport();
-  const extractStage = createExtractStage({ siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry ?? undefined, workers: options.extractWorkers });
+  const extractStage = createExtractStage({ siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry ?? undefined, workers: options.extractWorkers, ocr: { workers: options.ocrWorkers } });
   // The index stage batches the ads of the messages it holds into one transaction, so it needs
   // many messages in hand at once: one per transaction gave ~1,000 ads/s, 64 gave ~3,000.
   const indexStage = createIndexStage(store);

@@ -36,7 +36,7 @@ describe('the processing worker (extract + index in a worker thread)', () => {
   it('settles every capture it is given and reports what the index holds', async () => {
     const settled: string[] = [];
     const worker = new ProcessingWorker(
-      { indexPath: join(dir.path, 'index.sqlite'), siteConfigs: [], defaultCountry: null, extractWorkers: 2, runId: 'run-test', logFile: join(dir.path, 'log.jsonl') },
+      { indexPath: join(dir.path, 'index.sqlite'), siteConfigs: [], defaultCountry: null, extractWorkers: 2, ocrWorkers: 1, runId: 'run-test', logFile: join(dir.path, 'log.jsonl') },
       { onSettled: (id) => settled.push(id), onDeadLetter: () => assert.fail('no dead letters expected') },
     );
     for (let n = 0; n < 20; n++) await worker.publish(createEnvelope('page.captured', page(n), { runId: 'run-test', producer: 'test', id: page(n).captureId }));
@@ -52,7 +52,7 @@ describe('the processing worker (extract + index in a worker thread)', () => {
     const notADirectory = join(dir.path, 'file');
     writeFileSync(notADirectory, 'x');
     const worker = new ProcessingWorker(
-      { indexPath: join(notADirectory, 'index.sqlite'), siteConfigs: [], defaultCountry: null, extractWorkers: 1, runId: 'run-test', logFile: null },
+      { indexPath: join(notADirectory, 'index.sqlite'), siteConfigs: [], defaultCountry: null, extractWorkers: 1, ocrWorkers: 1, runId: 'run-test', logFile: null },
       { onSettled: () => undefined, onDeadLetter: () => undefined },
     );
     await assert.rejects(worker.drain(), (error: unknown) => error instanceof StopRunError && /worker/.test(error.message));

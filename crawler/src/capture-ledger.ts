@@ -34,7 +34,7 @@ export class CaptureLedger {
       const row = byId.get(id) as CaptureRow | undefined;
       if (!row) continue;
       const headers = JSON.parse(row.headers_json) as Record<string, string>;
-      yield rowToCapture(row, bodyText(this.blobs.getSync(row.body_sha256), headers['content-type']));
+      yield rowToCapture(row, bodyText(this.blobs.getSync(row.body_sha256), headers['content-type']), (sha256) => this.blobs.getSync(sha256));
     }
   }
 

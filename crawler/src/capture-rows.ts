@@ -1,4 +1,4 @@
-import type { PageCaptured } from '@indicia/core';
+import type { CapturedImage, PageCaptured, RefusedImage } from '@indicia/core';
 
 /** A capture as stored: everything of PageCaptured but the body, which lives in the blob store. */
 export interface CaptureRow {
@@ -18,6 +18,16 @@ export interface CaptureRow {
   body_sha256: string;
   body_bytes: number;
   truncated: number;
+  /** JSON of CaptureMedia; null for captures made before images were kept. */
+  media_json: string | null;
+}
+
+/** What a capture row keeps of its images and rendering; image bytes are in the blob store. */
+interface CaptureMedia {
+  images: Array<Omit<CapturedImage, 'data'>>;
+  refusedImages: RefusedImage[];
+  screenshotSha256: string | null;
+  needsBrowser: boolean;
 }
 
 export function captureToRow(capture: PageCaptured, runId: string): CaptureRow {
@@ -38,10 +48,18 @@ export function captureToRow(capture: PageCaptured, runId: string): CaptureRow {
     body_sha256: capture.bodySha256,
     body_bytes: capture.bodyBytes,
     truncated: capture.truncated ? 1 : 0,
+    media_json: JSON.stringify({
+      images: capture.images.map(({ data: _data, ...image }) => image),
+      refusedImages: capture.refusedImages,
+      screenshotSha256: capture.screenshotSha256,
+      needsBrowser: capture.needsBrowser,
+    } satisfies CaptureMedia),
   };
 }
 
-export function rowToCapture(row: CaptureRow, body: string): PageCaptured {
+/** `imageBytes` gives an image's bytes back from the blob store by sha256. */
+export function rowToCapture(row: CaptureRow, body: string, imageBytes: (sha256: string) => Buffer): PageCaptured {
+  const media: CaptureMedia = row.media_json ? (JSON.parse(row.media_json) as CaptureMedia) : { images: [], refusedImages: [], screenshotSha256: null, needsBrowser: false };
   return {
     captureId: row.capture_id,
     url: row.url,
@@ -59,9 +77,9 @@ export function rowToCapture(row: CaptureRow, body: string): PageCaptured {
     bodyBytes: row.body_bytes,
     truncated: row.truncated === 1,
     body,
-    images: [],
-    refusedImages: [],
-    screenshotSha256: null,
-    needsBrowser: false,
+    images: media.images.map((image) => ({ ...image, data: imageBytes(image.sha256).toString('base64') })),
+    refusedImages: media.refusedImages,
+    screenshotSha256: media.screenshotSha256,
+    needsBrowser: media.needsBrowser,
   };
 }

@@ -7,8 +7,17 @@ export class CrawlCounters {
   captured = 0;
   failed = 0;
   skippedByRobots = 0;
+  rendered = 0;
+  needingBrowser = 0;
+  imagesRefused = 0;
+  private readonly keptImages = new Set<string>();
   readonly failures: CrawlFailure[] = [];
   private readonly startedAt = Date.now();
+
+  /** An image a page shows was kept; the same image on many pages counts once. */
+  imageKept(sha256: string): void {
+    this.keptImages.add(sha256);
+  }
 
   recordFailure(url: string, reason: string): void {
     this.failed++;
@@ -25,6 +34,10 @@ export class CrawlCounters {
       pagesPerSecond: elapsedMs > 0 ? Math.round((this.captured / elapsedMs) * 100_000) / 100 : 0,
       elapsedMs,
       skippedByRobots: this.skippedByRobots,
+      rendered: this.rendered,
+      needingBrowser: this.needingBrowser,
+      imagesKept: this.keptImages.size,
+      imagesRefused: this.imagesRefused,
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger, PageCaptured } from '@indicia/core';
+import type { BrowserExecutable, FindBrowserOptions } from './browser/browser-executable.js';
 import type { CrawlSettings } from './crawl-settings.js';
 import type { UrlState } from './frontier-database.js';
 
@@ -8,6 +9,8 @@ export interface CrawlHooks {
   onCapture(capture: PageCaptured): Promise<void>;
   /** At least every second while running, and once at the end. */
   onProgress?(progress: CrawlProgress): void;
+  /** Where the browser is looked for (default: findBrowserExecutable); tests pass a search that finds none. */
+  findBrowser?: (options: FindBrowserOptions) => BrowserExecutable;
 }
 
 export interface CrawlProgress {
@@ -23,6 +26,13 @@ export interface CrawlProgress {
   elapsedMs: number;
   /** URLs robots.txt kept this run from fetching. */
   skippedByRobots: number;
+  /** Pages a browser rendered. */
+  rendered: number;
+  /** Pages that looked script-rendered (or were to be rendered) but no browser could render them: kept as fetched, marked. */
+  needingBrowser: number;
+  /** Images kept (new to this run), and images refused with a reason (too big, not an image, pixel bomb...). */
+  imagesKept: number;
+  imagesRefused: number;
 }
 
 export interface CrawlFailure {
@@ -42,4 +52,7 @@ export interface CrawlSummary extends CrawlProgress {
   completed: boolean;
   /** URLs in the data dir's frontier by state, after the run. */
   frontier: Record<UrlState, number>;
+  /** The browser used (null when none was needed), or why none could be. */
+  browser: { executable: string | null; launches: number; crashes: number; recycles: number; blockedRequests: number } | null;
+  browserUnavailable: string | null;
 }

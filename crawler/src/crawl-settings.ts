@@ -1,4 +1,8 @@
 import { defineConfig, regexSourceSchema, z } from '@indicia/core';
+import { browserConfig } from './browser/browser-settings.js';
+import { defaultImageFetchLimits } from './images/image-fetcher.js';
+import { crawlModes } from './crawl-mode.js';
+import { defaultMaxWarcFileBytes } from './evidence/warc-writer.js';
 
 const positiveInt = () => z.number().int().positive();
 const nonNegativeInt = () => z.number().int().nonnegative();
@@ -49,6 +53,28 @@ export const crawlConfig = defineConfig({
   userAgent: { schema: z.string().min(1).default('Indicia/0.1 (open-source research crawler)'), env: 'INDICIA_USER_AGENT', description: 'User-Agent header, also matched against robots.txt groups' },
   recrawl: { schema: z.boolean().default(false), env: 'INDICIA_RECRAWL', description: 'fetch again the pages earlier runs captured (an interrupted recrawl continues)' },
   retryFailed: { schema: z.boolean().default(false), env: 'INDICIA_RETRY_FAILED', description: 'fetch again the pages earlier runs failed on' },
+  mode: {
+    schema: z.enum(crawlModes).default('auto'),
+    env: 'INDICIA_MODE',
+    description: 'auto: HTTP first, a browser re-fetches pages that look script-rendered; http: never a browser; browser: every HTML page in a browser',
+  },
+  ...browserConfig.fields,
+  images: { schema: z.boolean().default(true), env: 'INDICIA_IMAGES', description: 'fetch and keep the in-scope images pages show (for OCR and image search)' },
+  maxImageBytes: { schema: positiveInt().default(defaultImageFetchLimits.maxImageBytes), env: 'INDICIA_MAX_IMAGE_BYTES', description: 'an image over this is refused (recorded with the reason)' },
+  maxImagePixels: {
+    schema: positiveInt().default(defaultImageFetchLimits.maxImagePixels),
+    env: 'INDICIA_MAX_IMAGE_PIXELS',
+    description: 'an image whose header claims more pixels is refused unread (pixel bombs)',
+  },
+  maxImagesPerPage: { schema: positiveInt().default(defaultImageFetchLimits.maxImagesPerPage), env: 'INDICIA_MAX_IMAGES_PER_PAGE', description: 'images kept per page, in document order' },
+  maxImageBytesPerPage: {
+    schema: positiveInt().default(defaultImageFetchLimits.maxImageBytesPerPage),
+    env: 'INDICIA_MAX_IMAGE_BYTES_PER_PAGE',
+    description: 'image bytes kept per page, in document order',
+  },
+  maxWarcFileBytes: { schema: positiveInt().default(defaultMaxWarcFileBytes), env: 'INDICIA_MAX_WARC_FILE_BYTES', description: 'WARC files rotate before they pass this size' },
+  operator: { schema: z.string().min(1).nullable().default(null), env: 'INDICIA_OPERATOR', description: 'who runs the crawl, recorded in the WARC metadata (evidence)' },
+  caseId: { schema: z.string().min(1).nullable().default(null), env: 'INDICIA_CASE', description: 'the case the crawl is for, recorded in the WARC metadata (evidence)' },
 });
 
 type CrawlFields = typeof crawlConfig.fields;

@@ -71,6 +71,9 @@ const migrations: string[] = [
     summary_json TEXT
   );
   `,
+  // Images, screenshot and the needs-browser mark of a capture (JSON, image bytes left out: they
+  // are in the blob store), so a replayed capture carries them to OCR like the first delivery.
+  `ALTER TABLE captures ADD COLUMN media_json TEXT;`,
 ];
 
 /**

@@ -79,9 +79,9 @@ export class Frontier {
       recordAttemptError: db.prepare(`UPDATE urls SET last_error = ?, updated_at = ? WHERE canonical_url = ?`),
       insertCapture: db.prepare(
         `INSERT INTO captures (capture_id, run_id, canonical_url, url, final_url, site, depth, status, content_type, headers_json,
-           fetched_at, proxy, fetch_mode, body_sha256, body_bytes, truncated, settled)
+           fetched_at, proxy, fetch_mode, body_sha256, body_bytes, truncated, media_json, settled)
          VALUES (@capture_id, @run_id, @canonical_url, @url, @final_url, @site, @depth, @status, @content_type, @headers_json,
-           @fetched_at, @proxy, @fetch_mode, @body_sha256, @body_bytes, @truncated,
+           @fetched_at, @proxy, @fetch_mode, @body_sha256, @body_bytes, @truncated, @media_json,
            EXISTS (SELECT 1 FROM early_settlements WHERE capture_id = @capture_id))`,
       ),
       dropEarlySettlement: db.prepare('DELETE FROM early_settlements WHERE capture_id = ?'),

@@ -1,7 +1,8 @@
 import { CheerioCrawler, Configuration, ProxyConfiguration, type CheerioCrawlingContext, type Request, type RequestQueue } from '@crawlee/cheerio';
 import { DeadLetterError, StopRunError, UsageError, type Logger, type PageCaptured } from '@indicia/core';
+import { createRequire } from 'node:module';
 import { BlobStore } from './blob-store.js';
-import { isHtml } from './body-text.js';
+import { CaptureAssembly } from './capture-assembly.js';
 import { canonicalizeCrawlableUrl } from './canonical-url.js';
 import { CrawlCounters } from './crawl-counters.js';
 import type { CrawlHooks, CrawlProgress, CrawlSummary } from './crawl-report.js';
@@ -9,13 +10,15 @@ import { CrawlScope } from './crawl-scope.js';
 import { crawlSettingsSchema, recordableSettings, redactProxyUrl, type CrawlSettings, type CrawlSettingsInput } from './crawl-settings.js';
 import { FetcherHttpClient, fetchSinkKey, type FetchSink } from './crawlee-http-client.js';
 import { crawleeLogFor } from './crawlee-log.js';
+import { CaptureEvidence } from './evidence/capture-evidence.js';
 import { CaptureHookError, failureReason, RetryableStatusError } from './fetch-errors.js';
 import { Frontier, type DiscoveredUrl } from './frontier.js';
 import { crawlPaths } from './frontier-database.js';
 import { FrontierRequestManager } from './frontier-request-manager.js';
-import { HttpFetcher, type FetchedResource } from './http-fetcher.js';
-import { extractLinks } from './link-extraction.js';
-import { pageCaptured } from './page-capture.js';
+import { HttpFetcher } from './http-fetcher.js';
+import { ImageFetcher } from './images/image-fetcher.js';
+import type { PageLink } from './link-extraction.js';
+import { PageRenderer } from './page-rendering.js';
 import { retryAfterMs } from './retry-after.js';
 import { allowEverything, loadRobotsPolicy } from './robots-policy.js';
 
@@ -23,15 +26,18 @@ const maxRedirects = 10;
 /** Generous: onCapture may wait on back-pressure from a slow pipeline, and must not be cut off mid-way. */
 const requestHandlerTimeoutSecs = 900;
 const serverErrorStatuses = Array.from({ length: 100 }, (_, i) => 500 + i);
-const diskFailureCodes = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO']);
+/** Written in every WARC file's warcinfo and the run's metadata record. */
+const software = `Indicia/${(createRequire(import.meta.url)('../package.json') as { version: string }).version}`;
 
 /** What a run works with; created when it starts, released when it ends. */
 interface RunParts {
   frontier: Frontier;
-  blobs: BlobStore;
   fetcher: HttpFetcher;
   scope: CrawlScope;
   scheduler: FrontierRequestManager;
+  evidence: CaptureEvidence;
+  renderer: PageRenderer;
+  assembly: CaptureAssembly;
 }
 
 /**
@@ -87,7 +93,7 @@ export class HttpCrawl {
   }
 
   private async execute(): Promise<CrawlSummary> {
-    const parts = this.openParts();
+    const parts = await this.openParts();
     this.parts = parts;
     let summary: CrawlSummary;
     try {
@@ -114,6 +120,8 @@ export class HttpCrawl {
       const { settings: _settings, ...outcome } = summary;
       parts.frontier.endRun(this.runId, { completed, summaryJson: JSON.stringify(outcome) });
     } finally {
+      await parts.renderer.close();
+      await parts.evidence.close();
       parts.fetcher.close();
       parts.frontier.close();
     }
@@ -124,8 +132,18 @@ export class HttpCrawl {
     return summary;
   }
 
-  private openParts(): RunParts {
+  private async openParts(): Promise<RunParts> {
     const settings = this.settings;
+    const evidence = await CaptureEvidence.open({
+      dataDir: settings.dataDir,
+      software,
+      runId: this.runId,
+      recordedSettings: recordableSettings(settings),
+      proxy: redactProxyUrl(settings.proxyUrl),
+      operator: settings.operator,
+      caseId: settings.caseId,
+      maxWarcFileBytes: settings.maxWarcFileBytes,
+    });
     const frontier = Frontier.open(settings.dataDir, { maxPages: settings.maxPages });
     const fetcher = new HttpFetcher({
       proxyUrl: settings.proxyUrl,
@@ -134,7 +152,15 @@ export class HttpCrawl {
       maxBodyBytes: settings.maxResponseBytes,
       maxRedirects,
     });
-    const robotsOptions = { fetcher, userAgent: settings.userAgent, maxRetries: settings.maxRetries, retryBackoffMs: settings.retryBackoffMs };
+    // robots.txt fetches are evidence too: what the crawl was told it may fetch.
+    const recordedFetcher = {
+      fetch: async (...args: Parameters<HttpFetcher['fetch']>) => {
+        const fetched = await fetcher.fetch(...args);
+        await evidence.recordStandaloneFetch(fetched);
+        return fetched;
+      },
+    };
+    const robotsOptions = { fetcher: recordedFetcher, userAgent: settings.userAgent, maxRetries: settings.maxRetries, retryBackoffMs: settings.retryBackoffMs };
     const scheduler = new FrontierRequestManager({
       perHostConcurrency: settings.perHostConcurrency,
       perHostDelayMs: settings.perHostDelayMs,
@@ -153,7 +179,37 @@ export class HttpCrawl {
       },
       onWake: () => void this.crawler?.autoscaledPool?.notify(),
     });
-    return { frontier, blobs: new BlobStore(crawlPaths(settings.dataDir).blobs), fetcher, scope: new CrawlScope(settings), scheduler };
+    const scope = new CrawlScope(settings);
+    const blobs = new BlobStore(crawlPaths(settings.dataDir).blobs);
+    const inScope = (url: string): boolean => {
+      const canonicalUrl = canonicalizeCrawlableUrl(url);
+      return canonicalUrl !== null && scope.includes(canonicalUrl);
+    };
+    const renderer = new PageRenderer({
+      mode: settings.mode,
+      browser: browserSettingsOf(settings),
+      proxyUrl: settings.proxyUrl,
+      userAgent: settings.userAgent,
+      maxBodyBytes: settings.maxResponseBytes,
+      inScope,
+      log: this.log,
+      ...(this.hooks.findBrowser ? { findBrowser: this.hooks.findBrowser } : {}),
+    });
+    const images = settings.images
+      ? new ImageFetcher({
+          http: fetcher,
+          blobStore: blobs,
+          limits: {
+            maxImageBytes: settings.maxImageBytes,
+            maxImagePixels: settings.maxImagePixels,
+            maxImagesPerPage: settings.maxImagesPerPage,
+            maxImageBytesPerPage: settings.maxImageBytesPerPage,
+          },
+          redirectAllowed: inScope,
+        })
+      : null;
+    const assembly = new CaptureAssembly({ blobs, evidence, renderer, images, scope, counters: this.counters, maxResponseBytes: settings.maxResponseBytes, log: this.log });
+    return { frontier, fetcher, scope, scheduler, evidence, renderer, assembly };
   }
 
   private async crawl(parts: RunParts, pending: Parameters<FrontierRequestManager['enqueue']>[0]): Promise<void> {
@@ -219,9 +275,9 @@ export class HttpCrawl {
       throw new RetryableStatusError(fetched.status, fetched.statusText, retryAfterMs(fetched.headers['retry-after']));
     }
     const depth = request.userData.depth as number;
-    const { sha256 } = await this.storeBody(parts.blobs, fetched.body);
-    const capture = pageCaptured({ canonicalUrl: request.uniqueKey, depth }, fetched, sha256);
-    const links = this.linksOf(context, capture, fetched, parts.scope);
+    const assembled = await parts.assembly.assemble({ canonicalUrl: request.uniqueKey, depth }, fetched, context.$);
+    const capture = assembled.capture;
+    const links = this.followed(assembled.links, capture, parts.scope);
     await this.deliver(capture);
     const admitted = parts.frontier.recordCapture(capture, this.runId, links);
     this.counters.captured++;
@@ -229,9 +285,9 @@ export class HttpCrawl {
     this.log.debug({ url: capture.url, status: capture.status, bytes: capture.bodyBytes, truncated: capture.truncated, newLinks: admitted.length }, 'page captured');
   }
 
-  private linksOf(context: CheerioCrawlingContext, capture: PageCaptured, fetched: FetchedResource, scope: CrawlScope): DiscoveredUrl[] {
-    if (!isHtml(capture.contentType) || capture.status >= 400 || capture.depth >= this.settings.maxDepth || !context.$) return [];
-    return extractLinks(context.$, fetched.url).map((link) => ({
+  private followed(links: PageLink[], capture: PageCaptured, scope: CrawlScope): DiscoveredUrl[] {
+    if (capture.depth >= this.settings.maxDepth) return [];
+    return links.map((link) => ({
       canonicalUrl: link.canonicalUrl,
       url: link.url,
       depth: capture.depth + 1,
@@ -239,16 +295,6 @@ export class HttpCrawl {
       inScope: scope.includes(link.canonicalUrl),
       parentUrl: capture.canonicalUrl,
     }));
-  }
-
-  private async storeBody(blobs: BlobStore, body: Buffer): Promise<{ sha256: string }> {
-    try {
-      return await blobs.put(body);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code && diskFailureCodes.has(code)) throw new StopRunError(`cannot write to the blob store: ${(error as Error).message}`, { cause: error });
-      throw error;
-    }
   }
 
   private async deliver(capture: PageCaptured): Promise<void> {
@@ -311,6 +357,30 @@ export class HttpCrawl {
       settings: recordableSettings(this.settings),
       completed,
       frontier,
+      browser: browserSummary(parts.renderer),
+      browserUnavailable: parts.renderer.unavailableReason,
     };
   }
+}
+
+function browserSettingsOf(settings: CrawlSettings): ConstructorParameters<typeof PageRenderer>[0]['browser'] {
+  return {
+    browserExecutable: settings.browserExecutable,
+    browsers: settings.browsers,
+    pagesAtOncePerBrowser: settings.pagesAtOncePerBrowser,
+    pagesPerBrowser: settings.pagesPerBrowser,
+    navigationTimeoutMs: settings.navigationTimeoutMs,
+    settleTimeoutMs: settings.settleTimeoutMs,
+    networkIdleMs: settings.networkIdleMs,
+    maxScrolls: settings.maxScrolls,
+    maxScreenshotHeight: settings.maxScreenshotHeight,
+    maxExchanges: settings.maxExchanges,
+    crashRetries: settings.crashRetries,
+  };
+}
+
+function browserSummary(renderer: PageRenderer): CrawlSummary['browser'] {
+  const stats = renderer.stats;
+  if (!stats) return null;
+  return { executable: stats.executable, launches: stats.launches, crashes: stats.crashes, recycles: stats.recycles, blockedRequests: stats.blockedRequests };
 }

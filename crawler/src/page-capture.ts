@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { captureIdFor, type PageCaptured } from '@indicia/core';
 import { bodyText, mediaTypeOf } from './body-text.js';
 import { canonicalizeUrl } from './canonical-url.js';
+import type { BrowserCapture } from './browser/capture-page.js';
 import type { FetchedResource } from './http-fetcher.js';
 
 /** Response headers worth keeping with a capture (evidence and cache validation); the rest are dropped. */
@@ -53,4 +54,45 @@ function keptHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * The page.captured payload for a page a browser rendered: the body is the DOM after scripts ran
+ * (stored in the blob store under `bodySha256`, cut at `maxBodyBytes` like an HTTP body), the
+ * status and headers are the document response's, the screenshot is in the blob store too.
+ */
+export function browserPageCaptured(
+  subject: CaptureSubject,
+  rendered: BrowserCapture,
+  stored: { body: Buffer; bodySha256: string; screenshotSha256: string; truncated: boolean },
+): PageCaptured {
+  const fetchedAt = rendered.startedAt.toISOString();
+  const headers: IncomingHttpHeaders = {};
+  for (const { name, value } of rendered.headers) {
+    const lower = name.toLowerCase();
+    headers[lower] = headers[lower] === undefined ? value : `${String(headers[lower])}, ${value}`;
+  }
+  return {
+    captureId: captureIdFor(subject.canonicalUrl, fetchedAt, stored.bodySha256),
+    url: subject.canonicalUrl,
+    finalUrl: rendered.url,
+    canonicalUrl: canonicalizeUrl(rendered.url),
+    site: new URL(rendered.url).hostname,
+    depth: subject.depth,
+    status: rendered.status,
+    // What is kept is the serialised DOM: HTML whatever the response said (an SPA shell is HTML anyway).
+    contentType: 'text/html; charset=utf-8',
+    headers: keptHeaders(headers),
+    fetchedAt,
+    proxy: rendered.proxy,
+    fetchMode: 'browser',
+    bodySha256: stored.bodySha256,
+    bodyBytes: stored.body.length,
+    truncated: stored.truncated,
+    body: stored.body.toString('utf8'),
+    images: [],
+    refusedImages: [],
+    screenshotSha256: stored.screenshotSha256,
+    needsBrowser: false,
+  };
 }

@@ -27,7 +27,7 @@ export const allowEverything: RobotsPolicy = { verdict: () => ({ allowed: true }
 const robotsMaxBytes = 512 * 1024;
 
 export interface RobotsLoadOptions {
-  fetcher: HttpFetcher;
+  fetcher: Pick<HttpFetcher, 'fetch'>;
   userAgent: string;
   maxRetries: number;
   retryBackoffMs: number;

@@ -1,4 +1,4 @@
-import type { AdAge, AdExtracted, AdLocation, AdPrice, IndicatorType, Provenance, ProvenanceSource } from '@indicia/core';
+import type { AdAge, AdExtracted, AdImage, AdLocation, AdPrice, IndicatorType, Provenance, ProvenanceSource } from '@indicia/core';
 
 /**
  * The index port. SQLite (embedded mode) and Elasticsearch (distributed mode) implement it and
@@ -10,10 +10,66 @@ export interface IndexStore {
   upsertAds(ads: AdExtracted[]): Promise<void>;
   search(query: SearchQuery): Promise<SearchPage>;
   getAd(adId: string): Promise<StoredAd | null>;
+  /**
+   * Ads showing an image near the given one: the same bytes (sha256) first, then perceptual hashes
+   * within `maxDistance` bits, closest first, then most recently seen. Exact, not approximate.
+   */
+  findSimilarImages(query: ImageSimilarityQuery): Promise<ImageMatchPage>;
   /** Every ad (or one site's), ordered by id, read page by page so a large index streams. */
   exportAds(options?: ExportOptions): AsyncIterable<ExportedAd>;
   summary(): Promise<IndexSummary>;
   close(): Promise<void>;
+}
+
+/**
+ * Hamming distance at or under which two 64-bit perceptual hashes are taken for the same picture.
+ * The same value as the extractor's `nearDuplicateMaxDistance` (the CLI's tests check they agree);
+ * the indexer may not import the extractor, so it is restated here.
+ */
+export const defaultImageMaxDistance = 10;
+
+export interface ImageSimilarityQuery {
+  /** 64-bit perceptual hash (dHash) of the picture, 16 hex digits; null when only exact bytes can match. */
+  perceptualHash: string | null;
+  /** sha256 of the picture's bytes: ads holding these very bytes come first (distance 0, `exact`). */
+  sha256?: string;
+  /** 0..64; default `defaultImageMaxDistance`. */
+  maxDistance?: number;
+  /** Page size, 1..1000; default 20. */
+  limit?: number;
+  /** Default 0. */
+  offset?: number;
+}
+
+/** One of an ad's images that matched, and how close it is. */
+export interface MatchedImage {
+  sha256: string;
+  url: string;
+  perceptualHash: string | null;
+  /** Hamming distance to the query hash; 0 for the same bytes. */
+  distance: number;
+  /** The same bytes as the query (sha256). */
+  exact: boolean;
+}
+
+export interface ImageMatch {
+  adId: string;
+  url: string;
+  site: string;
+  title: string;
+  firstSeen: string;
+  lastSeen: string;
+  /** The smallest distance among the matching images (0 for an exact match). */
+  distance: number;
+  exact: boolean;
+  /** The ad's matching images, closest first. */
+  images: MatchedImage[];
+}
+
+export interface ImageMatchPage {
+  /** Ads with at least one matching image. */
+  total: number;
+  matches: ImageMatch[];
 }
 
 export interface ExportOptions {
@@ -21,7 +77,10 @@ export interface ExportOptions {
 }
 
 export interface SearchQuery {
-  /** Full-text over title + text. Words are ANDed; a trailing `*` makes a word a prefix. No FTS syntax is interpreted. */
+  /**
+   * Full-text over title, text and the OCR text of the images of the ad's latest capture. Words are
+   * ANDed across them; a trailing `*` makes a word a prefix. No FTS syntax is interpreted.
+   */
   text?: string;
   /** Already normalised to E.164 (the CLI normalises). */
   phone?: string;
@@ -52,6 +111,8 @@ export interface SearchHit {
   title: string;
   /** Plain text around the match, the match wrapped in «». */
   snippet: string;
+  /** Where the snippet comes from: the ad's text (or title), or the OCR text of one of its images. */
+  snippetSource: 'text' | 'ocr';
   firstSeen: string;
   lastSeen: string;
   /** The indicators the query asked for (empty for a text-only query). */
@@ -79,7 +140,13 @@ export interface ExportedIndicator extends IndicatorRef {
   source: ProvenanceSource;
 }
 
-/** The stable export contract (JSONL/CSV): exactly these keys. Attributes are the latest capture's. */
+/** An image as the export and the ad detail name it: what it is and what OCR read (the AdImage shape). */
+export type ExportedImage = AdImage;
+
+/**
+ * The stable export contract (JSONL/CSV): exactly these keys. Attributes are the latest capture's;
+ * indicators and images are every one the ad has shown in any capture. New keys are appended.
+ */
 export interface ExportedAd {
   id: string;
   url: string;
@@ -93,6 +160,12 @@ export interface ExportedAd {
   language: string | null;
   age: AdAge | null;
   prices: AdPrice[];
+  /** Oldest first (by when the ad first showed it), then by sha256. */
+  images: ExportedImage[];
+  /** The latest capture needed a browser that was not available: what was read may be incomplete. */
+  needsBrowser: boolean;
+  /** The latest capture was read only in part (cut at a size cap). */
+  truncated: boolean;
 }
 
 /** A version of an ad is one content hash; `captureId` is the earliest capture that showed it. */
@@ -111,6 +184,14 @@ export interface StoredAdIndicator extends ExportedIndicator {
   provenance: Provenance[];
 }
 
+/** An image linked to a stored ad: its fields (url, OCR) are from the latest capture that showed it. */
+export interface StoredAdImage extends ExportedImage {
+  firstSeen: string;
+  lastSeen: string;
+  /** The latest capture that showed it. */
+  captureId: string;
+}
+
 export interface StoredAd extends ExportedAd {
   canonicalUrl: string;
   contentHash: string;
@@ -119,6 +200,7 @@ export interface StoredAd extends ExportedAd {
   /** Oldest first. */
   versions: AdVersion[];
   indicators: StoredAdIndicator[];
+  images: StoredAdImage[];
 }
 
 export interface IndexSummary {

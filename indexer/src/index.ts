@@ -11,7 +11,14 @@ export type {
   StoredAdIndicator,
   AdVersion,
   IndexSummary,
+  ImageSimilarityQuery,
+  ImageMatch,
+  ImageMatchPage,
+  MatchedImage,
+  ExportedImage,
+  StoredAdImage,
 } from './index-store.js';
+export { defaultImageMaxDistance } from './index-store.js';
 export { SqliteIndexStore, type SqliteIndexStoreOptions } from './sqlite/sqlite-index-store.js';
 export { IndexSchemaTooNewError } from './sqlite/migrate.js';
 export { createIndexStage, type IndexStageOptions } from './index-stage.js';

@@ -1,4 +1,4 @@
-import { AdExtractedSchema, DeadLetterError, type AdAge, type AdExtracted, type AdLocation, type AdPrice, type Provenance } from '@indicia/core';
+import { AdExtractedSchema, DeadLetterError, type AdAge, type AdExtracted, type AdImage, type AdLocation, type AdPrice, type Provenance } from '@indicia/core';
 import { indicatorIdOf } from './indicator-identity.js';
 import type { IndicatorRef } from './index-store.js';
 
@@ -26,6 +26,12 @@ export interface PreparedAd {
   age: AdAge | null;
   /** One entry per indicator id: duplicates within the ad are merged, their provenance concatenated. */
   indicators: PreparedIndicator[];
+  /** One entry per sha256 (the first place the page showed those bytes). */
+  images: AdImage[];
+  /** The OCR text of the images that were read, one image a line: searched with the ad text. */
+  imageText: string;
+  needsBrowser: boolean;
+  truncated: boolean;
 }
 
 /**
@@ -41,6 +47,7 @@ export function prepareAd(ad: AdExtracted): PreparedAd {
   const valid = parsed.data;
   const fetchedAt = new Date(valid.fetchedAt);
   if (Number.isNaN(fetchedAt.getTime())) throw new DeadLetterError(`ad ${valid.adId} cannot be indexed: fetchedAt is not a date`);
+  const images = distinctImages(valid.images);
   const location = valid.location ? { ...valid.location, ...(valid.location.country ? { country: valid.location.country.toUpperCase() } : {}) } : null;
   return {
     adId: valid.adId,
@@ -58,7 +65,17 @@ export function prepareAd(ad: AdExtracted): PreparedAd {
     prices: valid.prices,
     age: valid.age,
     indicators: mergeIndicators(valid.indicators),
+    images,
+    imageText: images.filter((image) => image.ocr.status === 'read' && image.ocr.text.trim() !== '').map((image) => image.ocr.text).join('\n'),
+    needsBrowser: valid.needsBrowser,
+    truncated: valid.truncated,
   };
+}
+
+function distinctImages(images: readonly AdImage[]): AdImage[] {
+  const bySha256 = new Map<string, AdImage>();
+  for (const image of images) if (!bySha256.has(image.sha256)) bySha256.set(image.sha256, image);
+  return [...bySha256.values()];
 }
 
 function mergeIndicators(indicators: AdExtracted['indicators']): PreparedIndicator[] {

@@ -6,15 +6,19 @@ const contextChars = 70;
 const leadingChars = 160;
 const ellipsis = '…';
 
+/** Which text a snippet is cut from: the ad text, or the OCR text of the image with this sha256. */
+export type SnippetText = { source: 'text' } | { source: 'ocr'; imageSha256: string };
+
 /**
- * The text around the first place an indicator was read in the ad text, the raw span wrapped in
- * «». Offsets are trusted only when they still point at the raw span (the stored text may be from
- * a later capture than the provenance); otherwise the raw span is looked up. Null when the
- * indicator was not read from the text (only from a link, the URL or an image).
+ * The text around the first place an indicator was read in `text` (the ad text, or an image's OCR
+ * text as `from` says), the raw span wrapped in «». Offsets are trusted only when they still point
+ * at the raw span (the stored text may be from a later capture than the provenance); otherwise the
+ * raw span is looked up. Null when the indicator was not read from that text.
  */
-export function indicatorSnippet(text: string, provenance: readonly Provenance[]): string | null {
+export function indicatorSnippet(text: string, provenance: readonly Provenance[], from: SnippetText = { source: 'text' }): string | null {
   for (const place of provenance) {
-    if (place.source !== 'text' || place.raw.length === 0) continue;
+    if (place.source !== from.source || place.raw.length === 0) continue;
+    if (from.source === 'ocr' && place.imageSha256 !== from.imageSha256) continue;
     const start = text.slice(place.start, place.end) === place.raw ? place.start : text.indexOf(place.raw);
     if (start < 0) continue;
     return windowAround(text, start, start + place.raw.length);

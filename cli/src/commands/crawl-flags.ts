@@ -21,6 +21,12 @@ export function addCrawlFlags(command: Command): Command {
     .option('--recrawl', 'fetch pages captured in an earlier run again (updates last seen)')
     .option('--retry-failed', 'fetch pages that failed in an earlier run again')
     .option('--country <cc>', 'country for national phone numbers when a page does not tell (e.g. US)')
+    .addOption(new Option('--mode <mode>', 'auto: HTTP, and a browser for pages that look script-rendered; http: never a browser; browser: every page (default auto)').choices(['auto', 'http', 'browser']))
+    .option('--browser <path>', 'Chromium or Chrome to use (default: the Playwright-managed browser, else Chrome, else the system chromium; env INDICIA_BROWSER)')
+    .option('--no-images', 'do not fetch the images pages show (no OCR, no image search)')
+    .option('--ocr-workers <n>', 'tesseract.js workers reading text in images (default: cores - 1, at least 1; env INDICIA_OCR_WORKERS)', integerFlag({ min: 1 }))
+    .option('--operator <name>', 'who runs the crawl: recorded in the WARC metadata (env INDICIA_OPERATOR)')
+    .option('--case <id>', 'the case the crawl is for: recorded in the WARC metadata (env INDICIA_CASE)')
     .option('--extract-workers <n>', 'worker threads that extract indicators (default: cores - 1, at least 1; env INDICIA_EXTRACT_WORKERS)', integerFlag({ min: 0 }))
     .option('--config <file>', 'JSON file with any of these settings, plus "sites": per-site extraction config')
     .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
@@ -45,6 +51,13 @@ export interface CrawlFlagValues {
   retryFailed?: boolean;
   country?: string;
   extractWorkers?: number;
+  mode?: 'auto' | 'http' | 'browser';
+  browser?: string;
+  /** commander's --no-images: false when given, true otherwise. */
+  images?: boolean;
+  ocrWorkers?: number;
+  operator?: string;
+  case?: string;
   config?: string;
   data?: string;
   verbose?: boolean;
@@ -70,5 +83,12 @@ export function crawlFlagsToConfig(flags: CrawlFlagValues): Record<string, unkno
     retryFailed: flags.retryFailed ? true : undefined,
     defaultCountry: flags.country,
     extractWorkers: flags.extractWorkers,
+    mode: flags.mode,
+    browserExecutable: flags.browser,
+    // Only an explicit --no-images overrides env and file; the default (true) is the config's.
+    images: flags.images === false ? false : undefined,
+    ocrWorkers: flags.ocrWorkers,
+    operator: flags.operator,
+    caseId: flags.case,
   };
 }

@@ -20,6 +20,12 @@ const ad: ExportedAd = {
     { amount: 1500, maxAmount: 2000, currency: 'EUR', per: 'month', raw: '1.500-2.000 EUR al mes', source: 'text', start: 7, end: 29 },
     { amount: 200, currency: 'EUR', raw: '200 €', source: 'text', start: 55, end: 60 },
   ],
+  images: [
+    { url: 'http://abroad-jobs.test/img/1.jpg', sha256: 'a'.repeat(64), mediaType: 'image/jpeg', width: 480, height: 360, perceptualHash: '0123456789abcdef', ocr: { status: 'no-text', text: '' } },
+    { url: 'http://abroad-jobs.test/img/2.png', sha256: 'b'.repeat(64), mediaType: 'image/png', width: 600, height: 200, perceptualHash: null, ocr: { status: 'failed', text: '', reason: 'could not decode' } },
+  ],
+  needsBrowser: true,
+  truncated: false,
 };
 
 describe('export CSV columns', () => {
@@ -36,8 +42,15 @@ describe('export CSV columns', () => {
   });
 
   it('leaves the attribute cells empty for an ad without them', () => {
-    const cells = csvFields({ ...ad, location: null, language: null, age: null, prices: [] });
-    assert.deepEqual(cells.slice(-6), ['', '', '', '', '', '']);
-    assert.ok(csvRow(cells).endsWith(',"","","","","",""\r\n'));
+    const cells = csvFields({ ...ad, location: null, language: null, age: null, prices: [], images: [], needsBrowser: false });
+    assert.deepEqual(cells.slice(-10), ['', '', '', '', '', '', '0', '', 'false', 'false']);
+    assert.ok(csvRow(cells).endsWith(',"","","","","","","0","","false","false"\r\n'));
+  });
+
+  it('appends the image count, their sha256s and whether the read was partial, after the earlier columns', () => {
+    assert.deepEqual(csvHeader.slice(11, 17), ['language', 'city', 'country', 'ageMin', 'ageMax', 'prices'], 'earlier columns keep their places');
+    assert.deepEqual(csvHeader.slice(17), ['imageCount', 'imageSha256s', 'needsBrowser', 'truncated']);
+    const byColumn = Object.fromEntries(csvHeader.map((name, i) => [name, csvFields(ad)[i]]));
+    assert.deepEqual([byColumn.imageCount, byColumn.imageSha256s, byColumn.needsBrowser, byColumn.truncated], ['2', `${'a'.repeat(64)}; ${'b'.repeat(64)}`, 'true', 'false']);
   });
 });

@@ -1,7 +1,7 @@
 import type { ExportedAd } from '@indicia/indexer';
 
 // New columns go at the end, so spreadsheets and scripts that read columns by position keep working.
-export const csvHeader = ['id', 'url', 'site', 'title', 'text', 'firstSeen', 'lastSeen', 'phones', 'emails', 'handles', 'indicators', 'language', 'city', 'country', 'ageMin', 'ageMax', 'prices'];
+export const csvHeader = ['id', 'url', 'site', 'title', 'text', 'firstSeen', 'lastSeen', 'phones', 'emails', 'handles', 'indicators', 'language', 'city', 'country', 'ageMin', 'ageMax', 'prices', 'imageCount', 'imageSha256s', 'needsBrowser', 'truncated'];
 
 /** One ad as CSV cells, in the order of `csvHeader` (quoting and formula neutralising are csv-cell's). */
 export function csvFields(ad: ExportedAd): string[] {
@@ -10,6 +10,7 @@ export function csvFields(ad: ExportedAd): string[] {
     ad.id, ad.url, ad.site, ad.title, ad.text, ad.firstSeen, ad.lastSeen, values('phone'), values('email'), values('handle'), JSON.stringify(ad.indicators),
     ad.language ?? '', ad.location?.city ?? '', ad.location?.country ?? '', ad.age ? String(ad.age.min) : '', ad.age ? String(ad.age.max) : '',
     ad.prices.map(priceCell).join('; '),
+    String(ad.images.length), ad.images.map((image) => image.sha256).join('; '), String(ad.needsBrowser), String(ad.truncated),
   ];
 }
 

@@ -27,9 +27,12 @@ export function registerExportCommand(program: Command): void {
       `
 Each record: {id, url, site, title, text, firstSeen, lastSeen, indicators: [{type, value, platform?, chain?, raw, source}],
 location: {text, city?, country?} | null, language, age: {min, max, raw, source, start, end} | null,
-prices: [{amount, maxAmount?, currency, per?, raw, source, start, end}]}.
+prices: [{amount, maxAmount?, currency, per?, raw, source, start, end}],
+images: [{url, sha256, mediaType, width, height, perceptualHash, ocr: {status, text, reason?}}],
+needsBrowser, truncated} (true when the latest capture may be incomplete: it needed a browser, or was cut at a size cap).
 CSV has the same fields, with phones, emails and handles also as "; "-separated columns, indicators as JSON,
 the location as city and country, the age as ageMin and ageMax, prices as "1500-2000 EUR/month; 200 USD/hour",
+then imageCount, imageSha256s ("; "-separated), needsBrowser and truncated,
 and cells that a spreadsheet would run as formulas (starting with = + - @) prefixed with an apostrophe.
 
 Examples:

@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
+import { UsageError } from '@indicia/core';
 import type { IndexStore, SearchHit, SearchQuery } from '@indicia/indexer';
 import { integerFlag } from '../integer-flag.js';
+import { oneLine } from '../terminal-line.js';
 import { requireIndex, resolveDataDir } from '../data-dir.js';
 import type { SearchInput } from '../interpret-query.js';
 
 interface SearchFlags extends Omit<SearchInput, 'text'> {
+  image?: string;
+  maxDistance?: number;
   json?: boolean;
   data?: string;
 }
@@ -12,7 +16,7 @@ interface SearchFlags extends Omit<SearchInput, 'text'> {
 export function registerSearchCommand(program: Command): void {
   program
     .command('search')
-    .description('Find ads by phone, email, handle or text in the index')
+    .description('Find ads by phone, email, handle, text (ad text and text read from its pictures) or picture')
     .argument('[text]', 'free text, or a phone/email/handle (recognised automatically)')
     .option('--phone <phone>', 'a phone number in any common format ("(702) 555-0134", "+44 7700 900123")')
     .option('--email <email>', 'an email address')
@@ -20,6 +24,8 @@ export function registerSearchCommand(program: Command): void {
     .option('--country <cc>', 'ads located in this country (ISO code, e.g. GB)')
     .option('--phone-country <cc>', 'read a national phone number as one of this country (by default: every country where it is valid)')
     .option('--site <host>', 'ads on this site only')
+    .option('--image <file>', 'ads showing the same picture as this file (PNG, JPEG, GIF, WebP, AVIF, TIFF), resized or recompressed')
+    .option('--max-distance <bits>', 'with --image: how many of the 64 hash bits may differ (default 10; 0 = the same picture only)', integerFlag())
     .option('--limit <n>', 'results per page', integerFlag({ min: 1 }), 20)
     .option('--offset <n>', 'skip this many results', integerFlag(), 0)
     .option('--json', 'print results as JSON')
@@ -32,9 +38,23 @@ Examples:
   $ indicia search --phone "020 7946 0123" --phone-country GB
   $ indicia search --email anna@example.com
   $ indicia search --handle telegram:anna_x
-  $ indicia search "hostess Madrid" --country ES --json`,
+  $ indicia search "hostess Madrid" --country ES --json
+  $ indicia search --image photo.jpg                ads showing this photo, on any site
+  $ indicia search --image photo.jpg --max-distance 6 --json
+
+Text search covers the ad's title and text and what OCR read in its pictures; a phone, email or
+handle read from a picture is found like one in the text.
+
+--image compares a 64-bit perceptual hash (dHash) of the file with the hash of every indexed
+picture: the same photo resized, recompressed, re-saved as another format or cropped by a few
+pixels stays within 10 bits, so reposts of one photo across ads and sites are found; the exact
+same file is listed first. It does not find a crop of part of a picture, a mirrored or rotated
+one, or a different photo of the same person, and plain text banners (flat colour, a few words)
+can look alike to it: for those, search the text they show (their phone number) instead.`,
     )
     .action(async (text: string | undefined, flags: SearchFlags) => {
+      if (flags.image !== undefined) return searchByImage(text, flags);
+      if (flags.maxDistance !== undefined) throw new UsageError('--max-distance goes with --image');
       const { interpretQuery } = await import('../interpret-query.js');
       const { SqliteIndexStore } = await import('@indicia/indexer');
       const { query, readAs, phoneReadings } = interpretQuery({ ...flags, text });
@@ -65,6 +85,20 @@ Examples:
     });
 }
 
+async function searchByImage(text: string | undefined, flags: SearchFlags): Promise<void> {
+  const others = ['phone', 'email', 'handle', 'country', 'phoneCountry', 'site'] as const;
+  if (text !== undefined || others.some((name) => flags[name] !== undefined)) throw new UsageError('--image searches by picture alone: leave out the text, phone, email, handle, country and site');
+  const { SqliteIndexStore } = await import('@indicia/indexer');
+  const { runImageSearch } = await import('./image-search.js');
+  const layout = requireIndex(resolveDataDir(flags.data));
+  const store = SqliteIndexStore.open(layout.index);
+  try {
+    await runImageSearch(store, { file: flags.image!, ...(flags.maxDistance !== undefined ? { maxDistance: flags.maxDistance } : {}), limit: flags.limit ?? 20, offset: flags.offset ?? 0, json: flags.json ?? false });
+  } finally {
+    await store.close();
+  }
+}
+
 /**
  * A national number valid in several countries: keep the reading the index holds most ads for, and
  * name the other readings that also have ads.
@@ -90,10 +124,4 @@ function formatHit(hit: SearchHit, n: number): string {
     matched ? `   matched: ${matched}` : '',
     others.length ? `   also: ${others.slice(0, 6).join(', ')}${others.length > 6 ? ', …' : ''}` : '',
   ].filter((line) => line !== '').join('\n') + '\n';
-}
-
-/** Scraped text is printed on one line with control characters removed, so it cannot drive the terminal. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }

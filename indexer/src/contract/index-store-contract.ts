@@ -1,5 +1,6 @@
 import { describe } from 'node:test';
 import type { IndexStore } from '../index-store.js';
+import { describeImageContract } from './image-contract.js';
 import { describeSearchContract } from './search-contract.js';
 import { describeWriteContract } from './write-contract.js';
 
@@ -11,6 +12,7 @@ export function runIndexStoreContract(name: string, makeStore: () => Promise<Ind
   describe(`IndexStore contract: ${name}`, () => {
     describeWriteContract(makeStore);
     describeSearchContract(makeStore);
+    describeImageContract(makeStore);
   });
 }
 

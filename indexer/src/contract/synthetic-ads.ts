@@ -1,4 +1,4 @@
-import { adIdFor, captureIdFor, sha256Hex, type AdAge, type AdExtracted, type AdPrice, type HandlePlatform, type Indicator, type RatePeriod } from '@indicia/core';
+import { adIdFor, captureIdFor, sha256Hex, type AdAge, type AdExtracted, type AdImage, type AdPrice, type HandlePlatform, type Indicator, type RatePeriod } from '@indicia/core';
 
 /**
  * Builds ad.extracted payloads for the contract tests, with provenance offsets that really point
@@ -26,6 +26,11 @@ export interface SyntheticAdSpec {
   prices?: Array<{ written: string; amount: number; maxAmount?: number; currency: string; per?: RatePeriod }>;
   /** Appended to the text as written ("I'm 25"), with offsets pointing at it. */
   age?: { written: string; min: number; max: number };
+  images?: AdImage[];
+  /** Phones read by OCR from `images[0]`'s text (it must contain them in national form). */
+  ocrPhones?: string[];
+  needsBrowser?: boolean;
+  truncated?: boolean;
 }
 
 export const defaultFetchedAt = '2024-05-01T10:00:00.000Z';
@@ -64,6 +69,17 @@ export function syntheticAd(spec: SyntheticAdSpec): AdExtracted {
     const { written, ...range } = spec.age;
     age = { ...range, raw: written, source: 'text', ...appendLine('About me:', written) };
   }
+  for (const phone of spec.ocrPhones ?? []) {
+    const image = spec.images?.[0];
+    const raw = nationalForm(phone);
+    const start = image ? image.ocr.text.indexOf(raw) : -1;
+    if (!image || start < 0) throw new RangeError(`the first image's OCR text must hold ${raw}`);
+    indicators.push({
+      type: 'phone',
+      value: phone,
+      provenance: [{ captureId, source: 'ocr', imageSha256: image.sha256, start, end: start + raw.length, raw, obfuscated: false, rules: ['synthetic'] }],
+    });
+  }
   if (spec.linkOnlyPhone) {
     const raw = `tel:${spec.linkOnlyPhone}`;
     indicators.push({
@@ -91,10 +107,33 @@ export function syntheticAd(spec: SyntheticAdSpec): AdExtracted {
     defaultCountry: { country: 'US', basis: 'synthetic' },
     indicators,
     detection: { method: 'generic', score: 1, reasons: ['synthetic'] },
-    truncated: false,
-    images: [],
-    needsBrowser: false,
+    truncated: spec.truncated ?? false,
+    images: spec.images ?? [],
+    needsBrowser: spec.needsBrowser ?? false,
   };
+}
+
+/**
+ * An ad image as the extractor describes it. `name` stands for the bytes: the same name is the
+ * same sha256. The perceptual hash is given, so tests can place images at chosen distances.
+ */
+export function syntheticImage(spec: { name: string; perceptualHash: string | null; site?: string; ocrText?: string; ocr?: AdImage['ocr'] }): AdImage {
+  const ocr = spec.ocr ?? (spec.ocrText === undefined ? { status: 'no-text' as const, text: '', reason: 'no text-like edges' } : { status: 'read' as const, text: spec.ocrText });
+  return {
+    url: `http://${spec.site ?? 'velvet-nights.test'}/img/${spec.name}.jpg`,
+    sha256: sha256Hex(`image bytes: ${spec.name}`),
+    mediaType: 'image/jpeg',
+    width: 480,
+    height: 360,
+    perceptualHash: spec.perceptualHash,
+    ocr,
+  };
+}
+
+/** `hash` (16 hex digits) with its lowest `bits` bits inverted: a picture that far from it. */
+export function hashWithBitsFlipped(hash: string, bits: number): string {
+  const mask = bits >= 64 ? (1n << 64n) - 1n : (1n << BigInt(bits)) - 1n;
+  return (BigInt(`0x${hash}`) ^ mask).toString(16).padStart(16, '0');
 }
 
 /** `+17025550123` → `(702) 555-0123`; `+447700900123` → `07700 900123`; anything else unchanged. */

@@ -136,7 +136,7 @@ export function describeWriteContract(makeStore: () => Promise<IndexStore>): voi
         const exported = await collect(store.exportAds());
         assert.deepEqual(exported.map((ad) => ad.id), ads.map((ad) => ad.adId).sort());
         for (const ad of exported) {
-          assert.deepEqual(Object.keys(ad).sort(), ['age', 'firstSeen', 'id', 'indicators', 'language', 'lastSeen', 'location', 'prices', 'site', 'text', 'title', 'url']);
+          assert.deepEqual(Object.keys(ad).sort(), ['age', 'firstSeen', 'id', 'images', 'indicators', 'language', 'lastSeen', 'location', 'needsBrowser', 'prices', 'site', 'text', 'title', 'truncated', 'url']);
           for (const indicator of ad.indicators) {
             const keys = Object.keys(indicator).sort();
             const allowed = ['chain', 'platform', 'raw', 'source', 'type', 'value'];
@@ -161,6 +161,9 @@ export function describeWriteContract(makeStore: () => Promise<IndexStore>): voi
           language: 'en',
           age: null,
           prices: [],
+          images: [],
+          needsBrowser: false,
+          truncated: false,
         });
         const e1 = exported.find((ad) => ad.id === ads[0]!.adId)!;
         assert.deepEqual(e1.indicators.find((i) => i.type === 'handle'), { type: 'handle', value: 'sun_e1', platform: 'whatsapp', raw: '@sun_e1', source: 'text' });

@@ -72,6 +72,8 @@ describe('schema migrations', () => {
     assert.deepEqual(page.hits.map((h) => h.adId), ['old-ad']);
     const [exported] = await collectExport(store);
     assert.deepEqual([exported!.prices, exported!.age], [[], null], 'ads from before the attributes step have none');
+    assert.deepEqual([exported!.images, exported!.needsBrowser, exported!.truncated], [[], false, false], 'nor images, and were read whole');
+    assert.equal((await store.findSimilarImages({ perceptualHash: '0123456789abcdef', maxDistance: 64 })).total, 0);
     await store.close();
     assert.deepEqual(appliedVersions(path), migrations.map((m) => m.version));
   });

@@ -110,4 +110,64 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX ads_age_min ON ads (json_extract(age, '$.min')) WHERE age IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'ad images with perceptual hashes and OCR text; partial reads flagged',
+    sql: `
+      -- The latest capture's flags: researchers need to know when a read may be partial.
+      ALTER TABLE ads ADD COLUMN needs_browser INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ads ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
+      -- The OCR text of the latest capture's images, one image a line: searched like the ad text.
+      ALTER TABLE ads ADD COLUMN image_text TEXT NOT NULL DEFAULT '';
+
+      -- Every image an ad has shown, by its bytes. url and OCR are the latest capture's showing it.
+      -- phash is the 64-bit dHash as 16 hex; phash_hi and phash_lo are its halves as unsigned 32-bit
+      -- integers, the form the near-duplicate scan loads into typed arrays. The hash of given bytes
+      -- never changes, so a row's hash is written once: a row stored without one (an image that
+      -- failed to decode) gets a new id when a hash arrives. AUTOINCREMENT never reuses an id, so a
+      -- reader can load the hashes added since the largest id it has seen.
+      CREATE TABLE ad_images (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ad_seq INTEGER NOT NULL REFERENCES ads (seq),
+        sha256 TEXT NOT NULL,
+        url TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        phash TEXT,
+        phash_hi INTEGER,
+        phash_lo INTEGER,
+        ocr_status TEXT NOT NULL,
+        ocr_text TEXT NOT NULL,
+        ocr_reason TEXT,
+        capture_id TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        UNIQUE (ad_seq, sha256)
+      );
+      CREATE INDEX ad_images_sha256 ON ad_images (sha256);
+
+      -- The full-text index gains the OCR text as a third column; FTS5 tables cannot be altered.
+      DROP TRIGGER ads_fts_insert;
+      DROP TRIGGER ads_fts_delete;
+      DROP TRIGGER ads_fts_update;
+      DROP TABLE ads_fts;
+      CREATE VIRTUAL TABLE ads_fts USING fts5 (
+        title, text, image_text,
+        content = 'ads', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER ads_fts_insert AFTER INSERT ON ads BEGIN
+        INSERT INTO ads_fts (rowid, title, text, image_text) VALUES (new.seq, new.title, new.text, new.image_text);
+      END;
+      CREATE TRIGGER ads_fts_delete AFTER DELETE ON ads BEGIN
+        INSERT INTO ads_fts (ads_fts, rowid, title, text, image_text) VALUES ('delete', old.seq, old.title, old.text, old.image_text);
+      END;
+      CREATE TRIGGER ads_fts_update AFTER UPDATE OF title, text, image_text ON ads BEGIN
+        INSERT INTO ads_fts (ads_fts, rowid, title, text, image_text) VALUES ('delete', old.seq, old.title, old.text, old.image_text);
+        INSERT INTO ads_fts (rowid, title, text, image_text) VALUES (new.seq, new.title, new.text, new.image_text);
+      END;
+      INSERT INTO ads_fts (ads_fts) VALUES ('rebuild');
+    `,
+  },
 ];

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { PreparedAd, PreparedIndicator } from '../prepare-ad.js';
+import { SqliteImageWriter } from './sqlite-image-writer.js';
 
 interface ExistingAd {
   seq: number;
   title: string;
   text: string;
+  image_text: string;
   first_seen: string;
   last_seen: string;
 }
@@ -39,18 +41,22 @@ export class SqliteAdWriter {
   private readonly selectLink: Database.Statement<[number, number], SeenRange>;
   private readonly insertLink: Database.Statement;
   private readonly widenLink: Database.Statement;
+  private readonly images: SqliteImageWriter;
   private readonly writeAll: (ads: readonly PreparedAd[]) => void;
 
   constructor(db: Database.Database) {
-    this.selectAd = db.prepare('SELECT seq, title, text, first_seen, last_seen FROM ads WHERE id = ?');
+    this.images = new SqliteImageWriter(db);
+    this.selectAd = db.prepare('SELECT seq, title, text, image_text, first_seen, last_seen FROM ads WHERE id = ?');
     const latestColumns = `url = @url, canonical_url = @canonicalUrl, site = @site, content_hash = @contentHash,
       posted_at = @postedAt, location_text = @locationText, location_city = @locationCity, location_country = @locationCountry,
-      language = @language, prices = @prices, age = @age, last_seen = @fetchedAt, latest_capture_id = @captureId`;
-    this.insertAd = db.prepare(`INSERT INTO ads (id, url, canonical_url, site, title, text, content_hash, posted_at,
-      location_text, location_city, location_country, language, prices, age, first_seen, last_seen, latest_capture_id)
-      VALUES (@adId, @url, @canonicalUrl, @site, @title, @text, @contentHash, @postedAt,
-      @locationText, @locationCity, @locationCountry, @language, @prices, @age, @fetchedAt, @fetchedAt, @captureId)`);
-    this.updateLatestWithContent = db.prepare(`UPDATE ads SET title = @title, text = @text, ${latestColumns} WHERE seq = @seq`);
+      language = @language, prices = @prices, age = @age, needs_browser = @needsBrowser, truncated = @truncated,
+      last_seen = @fetchedAt, latest_capture_id = @captureId`;
+    this.insertAd = db.prepare(`INSERT INTO ads (id, url, canonical_url, site, title, text, image_text, content_hash, posted_at,
+      location_text, location_city, location_country, language, prices, age, needs_browser, truncated, first_seen, last_seen, latest_capture_id)
+      VALUES (@adId, @url, @canonicalUrl, @site, @title, @text, @imageText, @contentHash, @postedAt,
+      @locationText, @locationCity, @locationCountry, @language, @prices, @age, @needsBrowser, @truncated, @fetchedAt, @fetchedAt, @captureId)`);
+    // Only a change of the searched columns (title, text, OCR text) rewrites the full-text index.
+    this.updateLatestWithContent = db.prepare(`UPDATE ads SET title = @title, text = @text, image_text = @imageText, ${latestColumns} WHERE seq = @seq`);
     this.updateLatestSameContent = db.prepare(`UPDATE ads SET ${latestColumns} WHERE seq = @seq`);
     this.widenAdFirstSeen = db.prepare('UPDATE ads SET first_seen = @fetchedAt WHERE seq = @seq');
     // A version's capture is the earliest capture that showed that content.
@@ -94,6 +100,7 @@ export class SqliteAdWriter {
       site: ad.site,
       title: ad.title,
       text: ad.text,
+      imageText: ad.imageText,
       contentHash: ad.contentHash,
       postedAt: ad.postedAt,
       locationText: ad.location?.text ?? null,
@@ -102,6 +109,8 @@ export class SqliteAdWriter {
       language: ad.language,
       prices: JSON.stringify(ad.prices),
       age: ad.age ? JSON.stringify(ad.age) : null,
+      needsBrowser: ad.needsBrowser ? 1 : 0,
+      truncated: ad.truncated ? 1 : 0,
       fetchedAt: ad.fetchedAt,
       captureId: ad.captureId,
     };
@@ -112,9 +121,9 @@ export class SqliteAdWriter {
       seq = existing.seq;
       const { adId: _adId, ...columns } = row;
       if (ad.fetchedAt > existing.last_seen) {
-        if (existing.title !== ad.title || existing.text !== ad.text) this.updateLatestWithContent.run({ ...columns, seq });
+        if (existing.title !== ad.title || existing.text !== ad.text || existing.image_text !== ad.imageText) this.updateLatestWithContent.run({ ...columns, seq });
         else {
-          const { title: _title, text: _text, ...withoutContent } = columns;
+          const { title: _title, text: _text, imageText: _imageText, ...withoutContent } = columns;
           this.updateLatestSameContent.run({ ...withoutContent, seq });
         }
       }
@@ -122,6 +131,7 @@ export class SqliteAdWriter {
     }
     this.upsertVersion.run({ seq, contentHash: ad.contentHash, captureId: ad.captureId, fetchedAt: ad.fetchedAt });
     for (const indicator of ad.indicators) this.writeLink({ adSeq: seq, adIsNew: !existing, fetchedAt: ad.fetchedAt }, indicator);
+    for (const image of ad.images) this.images.write({ adSeq: seq, adIsNew: !existing, fetchedAt: ad.fetchedAt, captureId: ad.captureId }, image);
   }
 
   private writeLink(ad: { adSeq: number; adIsNew: boolean; fetchedAt: string }, indicator: PreparedIndicator): void {

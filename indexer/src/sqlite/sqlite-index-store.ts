@@ -2,13 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StopRunError, type AdExtracted } from '@indicia/core';
-import type { ExportOptions, ExportedAd, IndexStore, IndexSummary, SearchPage, SearchQuery, StoredAd } from '../index-store.js';
+import type { ExportOptions, ExportedAd, ImageMatchPage, ImageSimilarityQuery, IndexStore, IndexSummary, SearchPage, SearchQuery, StoredAd } from '../index-store.js';
+import { normaliseImageQuery } from '../image-similarity-query.js';
 import { prepareAd } from '../prepare-ad.js';
 import { normaliseSearchQuery } from '../search-query.js';
 import { migrate, IndexSchemaTooNewError } from './migrate.js';
 import { migrations } from './schema-migrations.js';
 import { SqliteAdReader } from './sqlite-ad-reader.js';
 import { SqliteAdWriter } from './sqlite-ad-writer.js';
+import { SqliteImageSearch } from './sqlite-image-search.js';
 import { classifySqliteFailure } from './sqlite-failure.js';
 import { SqliteSearch } from './sqlite-search.js';
 import { SqliteSummary } from './sqlite-summary.js';
@@ -32,6 +34,7 @@ export class SqliteIndexStore implements IndexStore {
   private readonly writer: SqliteAdWriter;
   private readonly reader: SqliteAdReader;
   private readonly searcher: SqliteSearch;
+  private readonly imageSearcher: SqliteImageSearch;
   private readonly summariser: SqliteSummary;
   private readonly exportPageSize: number;
   /** Runs reads in one transaction so that the rows of one answer come from one snapshot. */
@@ -46,6 +49,7 @@ export class SqliteIndexStore implements IndexStore {
     this.writer = new SqliteAdWriter(db);
     this.reader = new SqliteAdReader(db);
     this.searcher = new SqliteSearch(db, this.reader, options.textCandidateLimit ?? 10_000);
+    this.imageSearcher = new SqliteImageSearch(db, this.reader);
     this.summariser = new SqliteSummary(db);
     this.exportPageSize = options.exportPageSize ?? 500;
     const snapshot = db.transaction((read: () => unknown) => read());
@@ -84,6 +88,12 @@ export class SqliteIndexStore implements IndexStore {
     this.assertOpen();
     const normalised = normaliseSearchQuery(query);
     return this.guard('searching', () => this.inSnapshot(() => this.searcher.search(normalised)));
+  }
+
+  async findSimilarImages(query: ImageSimilarityQuery): Promise<ImageMatchPage> {
+    this.assertOpen();
+    const normalised = normaliseImageQuery(query);
+    return this.guard('searching images', () => this.inSnapshot(() => this.imageSearcher.search(normalised)));
   }
 
   async getAd(adId: string): Promise<StoredAd | null> {

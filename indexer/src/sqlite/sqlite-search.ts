@@ -41,7 +41,8 @@ const newestFirst = 'a.last_seen DESC, a.id';
  * matches: ranking every match of a very common word costs hundreds of milliseconds at a million ads.
  */
 export class SqliteSearch {
-  private readonly snippetStatement: Database.Statement<{ fts: string; seq: number }, { snippet: string }>;
+  private readonly snippetStatement: Database.Statement<{ fts: string; seq: number }, { snippet: string; ocrSnippet: string }>;
+  private readonly selectOcrText: Database.Statement<[number, string], { ocr_text: string }>;
   private readonly countMatches: Database.Statement<{ fts: string; bound: number }, { n: number }>;
   private readonly selectIndicator: Database.Statement<[string], { seq: number; ad_count: number }>;
   private readonly statements = new Map<string, Database.Statement>();
@@ -51,8 +52,13 @@ export class SqliteSearch {
     private readonly reader: SqliteAdReader,
     private readonly textCandidateLimit: number,
   ) {
-    this.snippetStatement = db.prepare(`SELECT snippet(ads_fts, -1, '${matchOpen}', '${matchClose}', '…', 24) AS snippet
-      FROM ads_fts WHERE ads_fts MATCH @fts AND rowid = @seq`);
+    // better-sqlite3 binds a JS number as a REAL, and FTS5 ignores a rowid constraint that is not
+    // an INTEGER (every match came back, and the snippet was another ad's): hence the CAST.
+    // Column -1 lets FTS5 pick the column with the most matches; column 2 is the OCR text, to tell whether it was picked.
+    this.snippetStatement = db.prepare(`SELECT snippet(ads_fts, -1, '${matchOpen}', '${matchClose}', '…', 24) AS snippet,
+      snippet(ads_fts, 2, '${matchOpen}', '${matchClose}', '…', 24) AS ocrSnippet
+      FROM ads_fts WHERE ads_fts MATCH @fts AND rowid = CAST(@seq AS INTEGER)`);
+    this.selectOcrText = db.prepare('SELECT ocr_text FROM ad_images WHERE ad_seq = ? AND sha256 = ?');
     this.countMatches = db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM ads_fts WHERE ads_fts MATCH @fts LIMIT @bound)');
     this.selectIndicator = db.prepare('SELECT seq, ad_count FROM indicators WHERE id = ?');
   }
@@ -120,8 +126,8 @@ export class SqliteSearch {
     params.fts = fts;
     params.cap = this.textCandidateLimit;
     const matches = this.countMatches.get({ fts, bound: this.textCandidateLimit + 1 })?.n ?? 0;
-    // Title words weigh three times body words.
-    const matchingSeqs = `SELECT a.seq FROM (SELECT rowid AS seq, bm25(ads_fts, 3.0, 1.0) AS score FROM ads_fts
+    // Title words weigh three times body words and OCR text.
+    const matchingSeqs = `SELECT a.seq FROM (SELECT rowid AS seq, bm25(ads_fts, 3.0, 1.0, 1.0) AS score FROM ads_fts
       WHERE ads_fts MATCH @fts ORDER BY rowid DESC LIMIT @cap) candidate
       CROSS JOIN ads a ON a.seq = candidate.seq${whereClause} ORDER BY candidate.score, ${newestFirst}`;
     return { kind: 'bounded', matchingSeqs, params, candidatesCapped: matches > this.textCandidateLimit };
@@ -129,12 +135,14 @@ export class SqliteSearch {
 
   private hit(row: AdRow, links: LinkRow[], wanted: WantedIndicator[], fts: string | null): SearchHit {
     const matchedLinks = wanted.map(({ id }) => links.find((link) => link.indicator_id === id)).filter((link): link is LinkRow => link !== undefined);
+    const { snippet, source } = this.snippet(row, matchedLinks, fts);
     return {
       adId: row.id,
       url: row.url,
       site: row.site,
       title: row.title,
-      snippet: this.snippet(row, matchedLinks, fts),
+      snippet,
+      snippetSource: source,
       firstSeen: row.first_seen,
       lastSeen: row.last_seen,
       matched: matchedLinks.map(refOf),
@@ -144,17 +152,30 @@ export class SqliteSearch {
     };
   }
 
-  /** Around the first matched indicator read from the text; else the text match; else the start of the text. */
-  private snippet(row: AdRow, matchedLinks: LinkRow[], fts: string | null): string {
-    for (const link of matchedLinks) {
-      const around = indicatorSnippet(row.text, JSON.parse(link.provenance) as Provenance[]);
-      if (around !== null) return around;
+  /**
+   * Around the first matched indicator read from the text; else read from an image (its OCR text);
+   * else the text match (in the text, the title or the OCR text); else the start of the text.
+   */
+  private snippet(row: AdRow, matchedLinks: LinkRow[], fts: string | null): { snippet: string; source: SearchHit['snippetSource'] } {
+    const provenanceOf = matchedLinks.map((link) => JSON.parse(link.provenance) as Provenance[]);
+    for (const provenance of provenanceOf) {
+      const around = indicatorSnippet(row.text, provenance);
+      if (around !== null) return { snippet: around, source: 'text' };
+    }
+    for (const place of provenanceOf.flat()) {
+      if (place.source !== 'ocr' || place.imageSha256 === undefined) continue;
+      const ocrText = this.selectOcrText.get(row.seq, place.imageSha256)?.ocr_text;
+      const around = ocrText === undefined ? null : indicatorSnippet(ocrText, [place], { source: 'ocr', imageSha256: place.imageSha256 });
+      if (around !== null) return { snippet: around, source: 'ocr' };
     }
     if (fts !== null) {
-      const fromIndex = this.snippetStatement.get({ fts, seq: row.seq })?.snippet;
-      if (fromIndex) return fromIndex.replace(/\s+/g, ' ').trim();
+      const fromIndex = this.snippetStatement.get({ fts, seq: row.seq });
+      if (fromIndex?.snippet) {
+        const fromOcr = fromIndex.snippet === fromIndex.ocrSnippet && fromIndex.snippet.includes(matchOpen);
+        return { snippet: fromIndex.snippet.replace(/\s+/g, ' ').trim(), source: fromOcr ? 'ocr' : 'text' };
+      }
     }
-    return leadingSnippet(row.text);
+    return { snippet: leadingSnippet(row.text), source: 'text' };
   }
 }
 
