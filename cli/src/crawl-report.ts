@@ -1,6 +1,17 @@
+import { join } from 'node:path';
 import type { CrawlOutcome } from './run-crawl.js';
 
 const number = new Intl.NumberFormat('en-US');
+
+function browserLine(browser: ReturnType<typeof crawlReportJson>['browser']): string | null {
+  if (browser.needingBrowser > 0) {
+    return `browser:  none could be used — ${number.format(browser.needingBrowser)} pages needed one and were kept as fetched (marked needsBrowser)\n          ${browser.unavailable ?? ''}`;
+  }
+  if (browser.rendered === 0 && browser.renderFailed === 0) return null;
+  const crashes = 'crashes' in browser && browser.crashes ? `, ${browser.crashes} crashes recovered` : '';
+  const failed = browser.renderFailed ? `; ${number.format(browser.renderFailed)} could not be rendered and were kept as fetched (reasons in the log)` : '';
+  return `browser:  rendered ${number.format(browser.rendered)} pages (mode ${browser.mode}${crashes})${failed}`;
+}
 
 export function crawlReportJson(outcome: CrawlOutcome) {
   const { result } = outcome;
@@ -18,6 +29,16 @@ export function crawlReportJson(outcome: CrawlOutcome) {
       pagesPerSecond: Number(result.crawl.pagesPerSecond.toFixed(2)),
     },
     failures: result.crawl.failures.slice(0, 50),
+    browser: {
+      mode: result.crawl.settings.mode,
+      rendered: result.crawl.rendered,
+      needingBrowser: result.crawl.needingBrowser,
+      renderFailed: result.crawl.renderFailed,
+      unavailable: result.crawl.browserUnavailable,
+      ...(result.crawl.browser ?? {}),
+    },
+    images: { kept: result.crawl.imagesKept, refused: result.crawl.imagesRefused },
+    evidence: { warc: join(outcome.dataDir, 'warc'), custodyLog: join(outcome.dataDir, 'custody.jsonl') },
     thisRun: { ads: result.adsThisRun, indicators: result.indicatorsThisRun },
     index: result.index,
     deadLetters: result.deadLetters,
@@ -41,6 +62,10 @@ export function crawlReportText(outcome: CrawlOutcome): string {
     `index:    ${number.format(report.index.ads)} ads, ${number.format(report.index.indicators)} indicators (${byType || 'none'})`,
   );
   for (const site of report.index.sites) lines.push(`          ${site.site}: ${number.format(site.ads)} ads`);
+  const browser = browserLine(report.browser);
+  if (browser) lines.push(browser);
+  if (report.images.kept + report.images.refused > 0) lines.push(`images:   ${number.format(report.images.kept)} kept, ${number.format(report.images.refused)} refused (too big, not an image, pixel bombs...: each reason is in the run's log)`);
+  lines.push(`evidence: ${report.evidence.warc} (WARC/1.1) and ${report.evidence.custodyLog} — check with: indicia evidence verify --data ${report.dataDir}`);
   lines.push(`data:     ${report.dataDir}   log: ${report.log}`);
   if (report.pages.captured === 0 && report.pages.alreadyCaptured > 0) lines.push('nothing new to fetch: every page in scope was captured before (use --recrawl to fetch them again)');
   return lines.join('\n');

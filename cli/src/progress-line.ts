@@ -10,6 +10,9 @@ export function formatProgress(progress: PipelineProgress): string {
     `in flight ${progress.inFlight}`,
     `failed ${number.format(progress.failed)}`,
     `robots-blocked ${number.format(progress.skippedByRobots)}`,
+    ...(progress.rendered > 0 ? [`rendered ${number.format(progress.rendered)}`] : []),
+    ...(progress.needingBrowser > 0 ? [`needing a browser ${number.format(progress.needingBrowser)}`] : []),
+    ...(progress.imagesKept > 0 ? [`images ${number.format(progress.imagesKept)}`] : []),
     `ads ${number.format(progress.ads)}`,
     `indicators ${number.format(progress.indicators)}`,
   ].join(' · ');

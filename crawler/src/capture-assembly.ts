@@ -63,9 +63,11 @@ export class CaptureAssembly {
         imageRefs = renderedImages(outcome.capture);
         counters.rendered++;
       } else {
+        // Kept as fetched, marked: what was read of it may be incomplete.
         capture = { ...capture, needsBrowser: true };
-        counters.needingBrowser++;
-        this.parts.log.debug({ url: capture.url, reason: outcome.reason }, 'kept as fetched: the page needed a browser');
+        if (outcome.kind === 'unavailable') counters.needingBrowser++;
+        else counters.renderFailed++;
+        this.parts.log.info({ url: capture.url, reason: outcome.reason }, outcome.kind === 'unavailable' ? 'kept as fetched: no browser' : 'kept as fetched: the browser could not render it');
       }
     }
 
@@ -76,6 +78,7 @@ export class CaptureAssembly {
       capture = { ...capture, images: pageImages.images, refusedImages: pageImages.refused };
       for (const image of pageImages.images) counters.imageKept(image.sha256);
       counters.imagesRefused += pageImages.refused.length;
+      for (const refused of pageImages.refused) this.parts.log.info({ page: capture.canonicalUrl, image: refused.url, reason: refused.reason }, 'image refused');
     }
 
     await evidence.recordCustody({

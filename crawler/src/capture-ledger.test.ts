@@ -18,7 +18,7 @@ test('capture ledger: rebuilds unsettled captures from rows and blobs; settlemen
     const hooks = recordingHooks(async (capture) => {
       if (/\/p[0-4]$/.test(capture.url)) ledger.markSettled(capture.captureId);
     });
-    const summary = await new HttpCrawl({ seeds: ['http://site.test/'], dataDir: dir.path, proxyUrl: proxy.url, retryBackoffMs: 10 }, hooks, 'run-ledger').run();
+    const summary = await new HttpCrawl({ seeds: ['http://site.test/'], dataDir: dir.path, proxyUrl: proxy.url, retryBackoffMs: 10, mode: 'http' }, hooks, 'run-ledger').run();
     assert.equal(summary.captured, 9);
     assert.deepEqual(ledger.count(), { captures: 9, settled: 5 });
 

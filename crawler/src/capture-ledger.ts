@@ -34,7 +34,9 @@ export class CaptureLedger {
       const row = byId.get(id) as CaptureRow | undefined;
       if (!row) continue;
       const headers = JSON.parse(row.headers_json) as Record<string, string>;
-      yield rowToCapture(row, bodyText(this.blobs.getSync(row.body_sha256), headers['content-type']), (sha256) => this.blobs.getSync(sha256));
+      // A rendered page is the browser's DOM, serialised as UTF-8 whatever charset the server declared.
+      const decodeAs = row.fetch_mode === 'browser' ? row.content_type : headers['content-type'];
+      yield rowToCapture(row, bodyText(this.blobs.getSync(row.body_sha256), decodeAs), (sha256) => this.blobs.getSync(sha256));
     }
   }
 

@@ -9,6 +9,7 @@ export class CrawlCounters {
   skippedByRobots = 0;
   rendered = 0;
   needingBrowser = 0;
+  renderFailed = 0;
   imagesRefused = 0;
   private readonly keptImages = new Set<string>();
   readonly failures: CrawlFailure[] = [];
@@ -36,6 +37,7 @@ export class CrawlCounters {
       skippedByRobots: this.skippedByRobots,
       rendered: this.rendered,
       needingBrowser: this.needingBrowser,
+      renderFailed: this.renderFailed,
       imagesKept: this.keptImages.size,
       imagesRefused: this.imagesRefused,
     };

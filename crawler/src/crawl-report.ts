@@ -30,6 +30,8 @@ export interface CrawlProgress {
   rendered: number;
   /** Pages that looked script-rendered (or were to be rendered) but no browser could render them: kept as fetched, marked. */
   needingBrowser: number;
+  /** Pages the browser could not render (a renderer crash, a page that never answers): kept as fetched, marked needsBrowser. */
+  renderFailed: number;
   /** Images kept (new to this run), and images refused with a reason (too big, not an image, pixel bomb...). */
   imagesKept: number;
   imagesRefused: number;

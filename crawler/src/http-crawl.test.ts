@@ -8,7 +8,8 @@ import { BlobStore, HttpCrawl, type CrawlSettingsInput } from './index.js';
 import { keptHeaderNames } from './page-capture.js';
 import { closedPort, recordingHooks, sendHtml, startForwardProxy, startOrigin, temporaryDir, type RecordingHooks, type RouteHandler } from './loopback-fixtures.js';
 
-const quick = { retryBackoffMs: 10, requestTimeoutMs: 2000 } satisfies Partial<CrawlSettingsInput>;
+/** These tests are about the HTTP path: their tiny pages would look script-rendered to auto mode (see browser-crawl.test.ts). */
+const quick = { retryBackoffMs: 10, requestTimeoutMs: 2000, mode: 'http' } satisfies Partial<CrawlSettingsInput>;
 
 /** An origin and a proxy in front of it, torn down after `body`. */
 async function withWeb(route: RouteHandler, body: (web: { origin: Awaited<ReturnType<typeof startOrigin>>; proxy: Awaited<ReturnType<typeof startForwardProxy>>; dataDir: string }) => Promise<void>): Promise<void> {
@@ -207,7 +208,7 @@ describe('HttpCrawl', () => {
         }
       },
       async ({ dataDir, proxy }) => {
-        const { summary, byUrl } = await crawl({ seeds: ['http://site.test/'], dataDir, proxyUrl: proxy.url, maxRetries: 2, retryBackoffMs: 10, requestTimeoutMs: 400, maxResponseBytes: 256 * 1024 });
+        const { summary, byUrl } = await crawl({ seeds: ['http://site.test/'], dataDir, proxyUrl: proxy.url, maxRetries: 2, retryBackoffMs: 10, requestTimeoutMs: 400, maxResponseBytes: 256 * 1024, mode: 'http' });
         const page = (path: string) => byUrl.get(`http://site.test${path}`);
         assert.equal(page('/flaky')!.status, 200);
         assert.equal(served.get('/flaky'), 3, 'two 503s, then success');

@@ -46,7 +46,7 @@ test('resume after SIGKILL: every page fetched exactly once over both runs, noth
   const proxy = await startForwardProxy(origin.port);
   const dir = await temporaryDir();
   try {
-    const settings = { seeds: ['http://site.test/'], dataDir: dir.path, proxyUrl: proxy.url, concurrency: 6, retryBackoffMs: 10 };
+    const settings = { seeds: ['http://site.test/'], dataDir: dir.path, proxyUrl: proxy.url, concurrency: 6, retryBackoffMs: 10, mode: 'http' as const };
     const { child, output, exited } = crawlInChild(settings);
 
     // Wait until the served pages are recorded as done, with the crawler stuck on the held ones, then kill it.

@@ -2,7 +2,7 @@ import { UsageError, type AdImage, type PageCaptured, type Stage } from '@indici
 import { extractPage, type ExtractOptions, type PageExtraction } from './extract-page.js';
 import { ExtractionPool } from './extraction-pool.js';
 import { OcrPool, type OcrPoolOptions } from './images/ocr-pool.js';
-import { readImages } from './images/read-images.js';
+import { ImageReader } from './images/image-reader.js';
 import { asCountryCode } from './phone-number-parsing.js';
 import { siteConfigSchema } from './site-config.js';
 
@@ -39,8 +39,8 @@ export function createExtractStage(stageOptions: ExtractStageOptions = {}): Stag
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`extract workers must be a whole number, 0 or more (got ${workers})`);
   const pool = workers > 0 ? new ExtractionPool({ workers, extractOptions: options }) : null;
   const ocr = new OcrPool(ocrOptions);
-  const read = (page: PageCaptured): Promise<AdImage[]> =>
-    page.images.length > 0 ? readImages(page.images, { ocr, ...(maxImagePixels !== undefined ? { maxPixels: maxImagePixels } : {}) }) : Promise.resolve([]);
+  const reader = new ImageReader({ ocr, ...(maxImagePixels !== undefined ? { maxPixels: maxImagePixels } : {}) });
+  const read = (page: PageCaptured): Promise<AdImage[]> => (page.images.length > 0 ? reader.read(page.images) : Promise.resolve([]));
   const extract = (page: PageCaptured, images: AdImage[]): Promise<PageExtraction> =>
     pool ? pool.extractPage(page, images) : Promise.resolve(extractPage(page, { ...options, imageReadings: images }));
   return {
