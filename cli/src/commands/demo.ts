@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { adIdFor } from '@indicia/core';
 import type { GroundTruth } from '@indicia/testbed';
 import { integerFlag } from '../integer-flag.js';
 
@@ -44,7 +45,7 @@ Examples:
         const outcome = await runCrawlRequest({
           seeds: testbed.seedUrls,
           flags: { data: flags.data, verbose: flags.verbose, extractWorkers: flags.extractWorkers },
-          overrides: { proxyUrl: testbed.proxyUrl, recrawl: true, maxPages: Math.max(truth.pages * 2, 1000) },
+          overrides: { proxyUrl: testbed.proxyUrl, recrawl: true, maxPages: Math.max(truth.browserPages * 2, 1000) },
           defaults: { perHostConcurrency: 8, concurrency: 16 },
           banner: `demo: testbed (seed ${flags.seed}, ${flags.ads} ads) on proxy ${testbed.proxyUrl}; crawling ${testbed.seedUrls.join(' ')}`,
         });
@@ -79,7 +80,17 @@ function nextSteps(truth: GroundTruth, proxyUrl: string, dataDir: string, format
   lines.push(
     `  npx indicia search "hostess"${dataFlag}                full text`,
     `  npx indicia export --format csv${dataFlag} > ads.csv`,
-    `  curl -x ${proxyUrl} http://${truth.sites[0]?.host ?? 'velvet-nights.test'}/      the testbed through its proxy`,
   );
+  const photo = truth.reusedImages.find((image) => !image.imageUrls[0]?.includes('/cards/'))?.imageUrls[0];
+  if (photo) {
+    lines.push(
+      `  curl -s -x ${proxyUrl} ${photo} -o photo.jpg && npx indicia search --image photo.jpg${dataFlag}`,
+      `                                                    ads showing the same photo, on any site`,
+    );
+  }
+  const imageAd = truth.ads.find((ad) => ad.requires === 'ocr' && ad.phones.length > 0);
+  lines.push(`  npx indicia evidence verify${dataFlag}             every WARC record, screenshot and the custody chain checked`);
+  if (imageAd) lines.push(`  npx indicia evidence export ${adIdFor(imageAd.url)} --out bundle${dataFlag}   an image ad's evidence, checkable with sha256sum -c`);
+  lines.push(`  curl -x ${proxyUrl} http://${truth.sites[0]?.host ?? 'velvet-nights.test'}/      the testbed through its proxy`);
   return lines.join('\n');
 }
