@@ -37,7 +37,11 @@ describe('indicia crawl on the testbed, through its proxy', () => {
 
   before(async () => {
     testbed = await startTestbed({ seed, ads: adCount });
-    const result = await runIndicia(['crawl', ...testbed.seedUrls, '--proxy', testbed.proxyUrl, '--data', dir.path, '--max-pages', '5000', '--per-host-concurrency', '8', '--retries', '2', '--json']);
+    const result = await runIndicia(['crawl', ...testbed.seedUrls, '--proxy', testbed.proxyUrl, '--data', dir.path, '--max-pages', '5000', '--per-host-concurrency', '8', '--retries', '2', '--json'], {
+      // Every site, the app's pages in a browser and the image ads through OCR, traps included (a
+      // page that never goes idle holds a browser slot for the settle cap): minutes on a busy machine.
+      timeoutMs: 360_000,
+    });
     assert.equal(result.code, 0, `crawl failed: ${result.stderr}`);
     summary = JSON.parse(result.stdout);
     ads = await exportedAds(dir.path);
@@ -78,11 +82,17 @@ describe('indicia crawl on the testbed, through its proxy', () => {
     assert.ok(phones.precision >= 0.99 && phones.recall >= 0.99, JSON.stringify(phones, null, 1));
   });
 
-  it('extracts emails with precision and recall >= 0.99', (t) => {
-    const emails = compareWithTruth(truth, ads, 'email');
-    t.diagnostic(`emails: precision ${emails.precision.toFixed(4)} recall ${emails.recall.toFixed(4)} (${emails.truePositives} of ${emails.expected} expected, ${emails.extracted} extracted)`);
+  it('extracts emails with precision and recall >= 0.99 (written in text), >= 0.9 (read by OCR)', (t) => {
+    const emails = compareWithTruth(truth, ads, 'email', { only: (ad) => ad.requires !== 'ocr' });
+    t.diagnostic(`emails in text: precision ${emails.precision.toFixed(4)} recall ${emails.recall.toFixed(4)} (${emails.truePositives} of ${emails.expected} expected, ${emails.extracted} extracted)`);
     t.diagnostic(`disguised emails found, by style: ${disguisedRecall('email')}`);
     assert.ok(emails.precision >= 0.99 && emails.recall >= 0.99, JSON.stringify(emails, null, 1));
+    // OCR confuses l/1 and o/0 inside local parts, where nothing tells them apart: a known limit,
+    // measured here so that it cannot get worse unnoticed.
+    const read = compareWithTruth(truth, ads, 'email', { only: (ad) => ad.requires === 'ocr' });
+    t.diagnostic(`emails read by OCR: precision ${read.precision.toFixed(4)} recall ${read.recall.toFixed(4)} (${read.truePositives} of ${read.expected}; misread: ${read.unexpected.join(', ') || 'none'})`);
+    assert.ok(read.expected > 0, 'the image ads hold emails');
+    assert.ok(read.precision >= 0.9 && read.recall >= 0.9, JSON.stringify(read, null, 1));
   });
 
   it('extracts every wallet, web address and domain the ads write', (t) => {
@@ -155,10 +165,10 @@ describe('indicia crawl on the testbed, through its proxy', () => {
     assert.equal(jsonl.code, 0, jsonl.stderr);
     const records = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line));
     assert.equal(records.length, ads.length);
-    assert.deepEqual(Object.keys(records[0]).sort(), ['age', 'firstSeen', 'id', 'indicators', 'language', 'lastSeen', 'location', 'prices', 'site', 'text', 'title', 'url']);
+    assert.deepEqual(Object.keys(records[0]).sort(), ['age', 'firstSeen', 'id', 'images', 'indicators', 'language', 'lastSeen', 'location', 'needsBrowser', 'prices', 'site', 'text', 'title', 'truncated', 'url']);
     const csv = await runIndicia(['export', '--format', 'csv', '--data', dir.path]);
     assert.equal(csv.code, 0, csv.stderr);
-    assert.match(csv.stdout, /^"id","url","site","title","text","firstSeen","lastSeen","phones","emails","handles","indicators","language","city","country","ageMin","ageMax","prices"\r\n/);
+    assert.match(csv.stdout, /^"id","url","site","title","text","firstSeen","lastSeen","phones","emails","handles","indicators","language","city","country","ageMin","ageMax","prices","imageCount","imageSha256s","needsBrowser","truncated"\r\n/);
   });
 
   it('fetches nothing again when the same crawl is run on a finished data directory', async () => {

@@ -26,6 +26,7 @@ const page = (n: number): PageCaptured => ({
   refusedImages: [],
   screenshotSha256: null,
   needsBrowser: false,
+  render: null,
   body: `<html lang="en-US"><body><main><h1>Ad ${n}</h1><p>Location: Las Vegas, NV</p><p>Call (702) 555-01${String(n).padStart(2, '0')} or write ana${n}@example.com</p></main></body></html>`,
 });
 

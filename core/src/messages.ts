@@ -66,6 +66,10 @@ export const CapturedImageSchema = z.object({
   height: z.number().int().nonnegative(),
   /** The image bytes, base64: carried in the message so OCR needs no shared disk (sizes are capped). */
   data: z.string(),
+  /** More than 1 for an animated GIF, APNG or WebP: OCR and the perceptual hash read the first frame. */
+  frames: z.number().int().min(1).default(1),
+  /** Kept although its header could not be read (cut or corrupt bytes, kept as captured): the decoder's words. */
+  decoderError: z.string().nullable().default(null),
 });
 export type CapturedImage = z.infer<typeof CapturedImageSchema>;
 
@@ -107,10 +111,20 @@ export const PageCapturedSchema = z.object({
   /** Browser captures: sha256 (blob store) of the PNG screenshot, also written to the WARC as a resource record. */
   screenshotSha256: z.string().nullable().default(null),
   /**
-   * The HTTP fetch looked script-rendered (an empty body, an app root, a noscript notice) but no
-   * browser was available to render it: the page is kept as fetched and marked for a browser crawl.
+   * The page needed a browser (it looked script-rendered: an empty body, an app root, a noscript
+   * notice; or the crawl renders every page) and none could render it: kept as fetched, marked for
+   * a browser crawl. `render` says why.
    */
   needsBrowser: z.boolean().default(false),
+  /**
+   * How the browser fared, when one was asked to render the page (null otherwise): settled, captured
+   * unsettled at the time cap (a page that never stops loading), failed (the page crashed its
+   * renderer or never answered: the HTTP capture is kept, `needsBrowser` set), or unavailable.
+   */
+  render: z
+    .object({ outcome: z.enum(['settled', 'unsettled', 'failed', 'unavailable']), reason: z.string().nullable() })
+    .nullable()
+    .default(null),
 });
 export type PageCaptured = z.infer<typeof PageCapturedSchema>;
 

@@ -64,7 +64,7 @@ export class CaptureAssembly {
         counters.rendered++;
       } else {
         // Kept as fetched, marked: what was read of it may be incomplete.
-        capture = { ...capture, needsBrowser: true };
+        capture = { ...capture, needsBrowser: true, render: { outcome: outcome.kind, reason: outcome.reason } };
         if (outcome.kind === 'unavailable') counters.needingBrowser++;
         else counters.renderFailed++;
         this.parts.log.info({ url: capture.url, reason: outcome.reason }, outcome.kind === 'unavailable' ? 'kept as fetched: no browser' : 'kept as fetched: the browser could not render it');

@@ -24,10 +24,13 @@ export interface CaptureRow {
 
 /** What a capture row keeps of its images and rendering; image bytes are in the blob store. */
 interface CaptureMedia {
-  images: Array<Omit<CapturedImage, 'data'>>;
+  /** frames and decoderError are absent in rows written before they existed. */
+  images: Array<Omit<CapturedImage, 'data' | 'frames' | 'decoderError'> & Partial<Pick<CapturedImage, 'frames' | 'decoderError'>>>;
   refusedImages: RefusedImage[];
   screenshotSha256: string | null;
   needsBrowser: boolean;
+  /** Absent in rows written before it existed. */
+  render?: PageCaptured['render'];
 }
 
 export function captureToRow(capture: PageCaptured, runId: string): CaptureRow {
@@ -53,6 +56,7 @@ export function captureToRow(capture: PageCaptured, runId: string): CaptureRow {
       refusedImages: capture.refusedImages,
       screenshotSha256: capture.screenshotSha256,
       needsBrowser: capture.needsBrowser,
+      render: capture.render,
     } satisfies CaptureMedia),
   };
 }
@@ -77,9 +81,10 @@ export function rowToCapture(row: CaptureRow, body: string, imageBytes: (sha256:
     bodyBytes: row.body_bytes,
     truncated: row.truncated === 1,
     body,
-    images: media.images.map((image) => ({ ...image, data: imageBytes(image.sha256).toString('base64') })),
+    images: media.images.map((image) => ({ ...image, frames: image.frames ?? 1, decoderError: image.decoderError ?? null, data: imageBytes(image.sha256).toString('base64') })),
     refusedImages: media.refusedImages,
     screenshotSha256: media.screenshotSha256,
     needsBrowser: media.needsBrowser,
+    render: media.render ?? null,
   };
 }

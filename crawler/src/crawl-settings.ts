@@ -72,6 +72,11 @@ export const crawlConfig = defineConfig({
     env: 'INDICIA_MAX_IMAGE_BYTES_PER_PAGE',
     description: 'image bytes kept per page, in document order',
   },
+  imageTimeoutMs: {
+    schema: positiveInt().default(10_000),
+    env: 'INDICIA_IMAGE_TIMEOUT_MS',
+    description: 'for a whole image fetch; an image that never finishes is refused with the reason, the page goes on',
+  },
   maxWarcFileBytes: { schema: positiveInt().default(defaultMaxWarcFileBytes), env: 'INDICIA_MAX_WARC_FILE_BYTES', description: 'WARC files rotate before they pass this size' },
   operator: { schema: z.string().min(1).nullable().default(null), env: 'INDICIA_OPERATOR', description: 'who runs the crawl, recorded in the WARC metadata (evidence)' },
   caseId: { schema: z.string().min(1).nullable().default(null), env: 'INDICIA_CASE', description: 'the case the crawl is for, recorded in the WARC metadata (evidence)' },

@@ -33,6 +33,7 @@ const software = `Indicia/${(createRequire(import.meta.url)('../package.json') a
 interface RunParts {
   frontier: Frontier;
   fetcher: HttpFetcher;
+  imageHttp: HttpFetcher | null;
   scope: CrawlScope;
   scheduler: FrontierRequestManager;
   evidence: CaptureEvidence;
@@ -123,6 +124,7 @@ export class HttpCrawl {
       await parts.renderer.close();
       await parts.evidence.close();
       parts.fetcher.close();
+      parts.imageHttp?.close();
       parts.frontier.close();
     }
     if (this.fatal) throw this.fatal;
@@ -195,9 +197,19 @@ export class HttpCrawl {
       log: this.log,
       ...(this.hooks.findBrowser ? { findBrowser: this.hooks.findBrowser } : {}),
     });
-    const images = settings.images
+    // Images get their own deadline (same proxy, same fail-closed fetcher): a page waits on its images.
+    const imageHttp = settings.images
+      ? new HttpFetcher({
+          proxyUrl: settings.proxyUrl,
+          userAgent: settings.userAgent,
+          timeoutMs: Math.min(settings.imageTimeoutMs, settings.requestTimeoutMs),
+          maxBodyBytes: settings.maxImageBytes,
+          maxRedirects,
+        })
+      : null;
+    const images = imageHttp
       ? new ImageFetcher({
-          http: fetcher,
+          http: imageHttp,
           blobStore: blobs,
           limits: {
             maxImageBytes: settings.maxImageBytes,
@@ -209,7 +221,7 @@ export class HttpCrawl {
         })
       : null;
     const assembly = new CaptureAssembly({ blobs, evidence, renderer, images, scope, counters: this.counters, maxResponseBytes: settings.maxResponseBytes, log: this.log });
-    return { frontier, fetcher, scope, scheduler, evidence, renderer, assembly };
+    return { frontier, fetcher, imageHttp, scope, scheduler, evidence, renderer, assembly };
   }
 
   private async crawl(parts: RunParts, pending: Parameters<FrontierRequestManager['enqueue']>[0]): Promise<void> {

@@ -39,6 +39,7 @@ export function pageCaptured(subject: CaptureSubject, fetched: FetchedResource, 
     refusedImages: [],
     screenshotSha256: null,
     needsBrowser: false,
+    render: null,
   };
 }
 
@@ -94,5 +95,6 @@ export function browserPageCaptured(
     refusedImages: [],
     screenshotSha256: stored.screenshotSha256,
     needsBrowser: false,
+    render: rendered.settled ? { outcome: 'settled', reason: null } : { outcome: 'unsettled', reason: rendered.unsettledReason },
   };
 }

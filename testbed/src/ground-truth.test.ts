@@ -153,10 +153,10 @@ describe('ground truth', () => {
     assert.equal(jobs.ads, 300);
     assert.equal(jobs.listings, 5 * 3);
     assert.ok(velvet.listings >= 25 + 19);
-    assert.deepEqual(app, { ads: 0, listings: 0, other: 1, traps: 0, total: 1, scriptLinked: 100 });
+    assert.deepEqual(app, { ads: 0, listings: 0, other: 1, traps: 0, total: 1, scriptLinked: 100 + 2 });
     assert.deepEqual({ ads: pictures.ads, listings: pictures.listings }, { ads: 100, listings: 5 });
     assert.equal(truth.pages, velvet.total + jobs.total + app.total + pictures.total);
-    assert.equal(truth.browserPages, truth.pages + 100);
+    assert.equal(truth.browserPages, truth.pages + 100 + 2, "the app's ads and its two trap pages");
   });
 
   it('rejects a seed or ad count that cannot work', () => {

@@ -4,6 +4,7 @@ import { locationLine } from './classifieds-cities.js';
 import { trapLinks } from './common-routes.js';
 import { escapeHtml, link, renderPage } from './html.js';
 import { humanDate } from './human-date.js';
+import { badMediaPagePath } from './bad-media-routes.js';
 import { paginationNav } from './pagination.js';
 import { imageAdsHost } from './site-hosts.js';
 
@@ -22,9 +23,10 @@ function page(title: string, main: string, canonicalPath?: string): string {
   });
 }
 
-/** The same traps and bad input as every site; counted by pageInventory. */
+/** The same traps and bad input as every site, and the bad-media page; counted by pageInventory. */
 function resourceLinks(firstAdId: number | undefined): string {
   const items = trapLinks.map((trap) => `<li>${link(trap.href, trap.text)}</li>`);
+  items.push(`<li>${link(badMediaPagePath, 'Gallery (beta)')}</li>`);
   items.push(`<li>${link(imageAdsNotFoundHref, 'Most viewed ad of 2019')}</li>`);
   if (firstAdId !== undefined) items.push(`<li>${link(`/go/${firstAdId}`, 'Ad of the day')}</li>`);
   return `<ul class="resources">\n${items.join('\n')}\n</ul>`;
@@ -42,6 +44,16 @@ export function imageAdsAbout(firstAdId: number | undefined): string {
   return page('About us', `<h1>About ${imageAdsName}</h1>
 <p>${imageAdsName} shows photo ads. We do not check the pictures advertisers upload.</p>
 ${resourceLinks(firstAdId)}`, '/about');
+}
+
+/** The bad-media page (bad-media-routes.ts): broken and hostile pictures, no ad. */
+export function imageAdsBadMedia(figures: string): string {
+  return page('Gallery (beta)', `<h1>Gallery (beta)</h1>
+<p>Pictures our upload checker let through. None of them is an ad.</p>
+<div class="gallery">
+${figures}
+</div>
+<p>${link('/', 'Home')}</p>`, badMediaPagePath);
 }
 
 export function imageAdsTerms(): string {

@@ -1,8 +1,9 @@
 import type { ImageAd } from './ad-model.js';
 import type { AdPicture } from './ad-pictures.js';
+import { badMediaResponse } from './bad-media-routes.js';
 import type { SiteContext } from './common-routes.js';
 import { httpDate } from './human-date.js';
-import { imageAdPage, imageAdsAbout, imageAdsHome, imageAdsListing, imageAdsName, imageAdsTerms } from './image-ads-pages.js';
+import { imageAdPage, imageAdsAbout, imageAdsBadMedia, imageAdsHome, imageAdsListing, imageAdsName, imageAdsTerms } from './image-ads-pages.js';
 import { pageNumber } from './pagination.js';
 import type { PictureCache } from './picture-cache.js';
 import { contactCardPicture } from './picture-recipes.js';
@@ -50,6 +51,8 @@ export class ImageAdsSite implements VirtualSite {
       case '/ads':
         return this.listing(query);
     }
+    const badMedia = badMediaResponse(request, imageAdsBadMedia);
+    if (badMedia) return badMedia;
     const ad = adPath.exec(pathname);
     if (ad) return this.adPage(Number(ad[1]));
     const picture = this.pictureAt(pathname);

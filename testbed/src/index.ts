@@ -8,3 +8,6 @@ export type { RequestLogEntry, RequestFilter, RequestVia } from './request-log.j
 export type { SitePages } from './page-inventory.js';
 export { labelledCorpus, type LabelledCorpusOptions } from './labelled-corpus.js';
 export type { LabelledText, LabelledIndicator, LabelledDistractor, LabelledSource } from './labelled-text.js';
+export { badMediaImages, badMediaPagePath, type BadMediaImage, type BadMediaKind } from './bad-media-routes.js';
+export { svgCallbackPath } from './bad-media-files.js';
+export { spaTrapLinks, spaLivePollPath, type SpaTrapKind } from './spa-trap-pages.js';

@@ -1,9 +1,16 @@
+import { spaLivePollPath, spaTrapLinks } from './spa-trap-pages.js';
+
+const trapLinksJson = JSON.stringify(spaTrapLinks.map(({ href, text }) => ({ href, text })));
+const livePath = spaTrapLinks.find((trap) => trap.kind === 'never-idle')!.href;
+const spinnerPath = spaTrapLinks.find((trap) => trap.kind === 'busy-loop')!.href;
+
 /**
  * The app's whole client: plain ES5-style JavaScript served as /app.js, no build step. It routes
  * on location.pathname: "/" is an infinite-scroll listing fed by /api/listings?page=N (the next
  * page loads when the end of the list comes near the viewport; there are no pagination links), and
  * "/ad/ID" renders /api/ads/ID with its photos loaded lazily (data-src swapped in near the
- * viewport, or the browser's loading="lazy"). Every link exists only once this has run.
+ * viewport, or the browser's loading="lazy"). Every link exists only once this has run. The
+ * listing's footer links the two trap pages (spa-trap-pages.ts), which this also renders.
  */
 export const spaAppScript = String.raw`(function () {
   'use strict';
@@ -57,6 +64,12 @@ export const spaAppScript = String.raw`(function () {
     app.appendChild(status);
     app.appendChild(list);
     app.appendChild(sentinel);
+    var footer = element('footer');
+    ${trapLinksJson}.forEach(function (link) {
+      footer.appendChild(element('a', { href: link.href }, link.text));
+      footer.appendChild(document.createTextNode(' '));
+    });
+    app.appendChild(footer);
     var next = 1;
     var pages = 1;
     var loading = false;
@@ -143,8 +156,38 @@ export const spaAppScript = String.raw`(function () {
       });
   }
 
+  function showLiveChat() {
+    document.title = 'Live chat | ' + siteName;
+    header();
+    app.appendChild(element('h1', {}, 'Live chat'));
+    var status = element('p', { 'class': 'status' }, 'Connecting…');
+    app.appendChild(status);
+    var polls = 0;
+    // A long poll started again as soon as it ends: one request is always in flight.
+    function poll() {
+      polls++;
+      fetch('${spaLivePollPath}?poll=' + polls, { cache: 'no-store' })
+        .then(function (response) { return response.json(); })
+        .then(function () { status.textContent = 'No one online (' + polls + ' checks)'; poll(); })
+        .catch(function () { setTimeout(poll, 250); });
+    }
+    poll();
+  }
+
+  function spinForever() {
+    document.title = 'Special offers | ' + siteName;
+    header();
+    app.appendChild(element('h1', {}, 'Special offers'));
+    app.appendChild(element('p', {}, 'Loading offers…'));
+    // A hostile or broken script: the renderer never gets control back.
+    var spins = 0;
+    while (true) spins++;
+  }
+
   var ad = /^\/ad\/(\d+)$/.exec(location.pathname);
   if (ad) showAd(ad[1]);
+  else if (location.pathname === '${livePath}') showLiveChat();
+  else if (location.pathname === '${spinnerPath}') spinForever();
   else showListing();
 })();
 `;

@@ -8,6 +8,7 @@ import { siteOf, spaHost, type TestbedSite } from './site-hosts.js';
 import { htmlResponse, type SiteRequest, type SiteResponse } from './site-response.js';
 import { spaAppScript } from './spa-app-script.js';
 import { spaAdJson, spaListingJson, spaName, spaShell } from './spa-pages.js';
+import { isSpaTrapPath, livePollResponse, spaLivePollPath } from './spa-trap-pages.js';
 import { cardsPerPage, listingPages, type TestbedLayout } from './testbed-layout.js';
 import type { VirtualSite } from './virtual-site.js';
 
@@ -48,7 +49,10 @@ export class SpaSite implements VirtualSite {
         return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' }, body: spaAppScript };
       case '/api/listings':
         return this.listing(query);
+      case spaLivePollPath:
+        return livePollResponse();
     }
+    if (isSpaTrapPath(pathname)) return htmlResponse(spaShell);
     const ad = adPath.exec(pathname);
     if (ad) return this.hasAd(Number(ad[1])) ? htmlResponse(spaShell) : undefined;
     const adApi = adApiPath.exec(pathname);

@@ -93,7 +93,23 @@ export class CaptureEvidence {
       documentResponse ??= written.response.recordId;
       locations.push(written.request, written.response);
     }
+    // How the render went belongs with it: a court reader asks whether the page had finished loading.
     locations.push(
+      await this.warc.writeMetadata({
+        targetUri: capture.url,
+        fields: {
+          settled: capture.settled,
+          unsettledReason: capture.unsettledReason,
+          scrollRounds: capture.scrollRounds,
+          blockedRequests: capture.blockedCount,
+          exchangesNotRecorded: capture.exchangesDropped + capture.exchangesUnrecorded,
+          attempts: capture.attempts,
+          startedAt: capture.startedAt.toISOString(),
+          finishedAt: capture.finishedAt.toISOString(),
+        },
+        date: capture.finishedAt,
+        ...(documentResponse ? { concurrentTo: documentResponse } : {}),
+      }),
       await this.warc.writeResource({
         targetUri: capture.url,
         contentType: 'image/png',

@@ -184,7 +184,7 @@ export class ImageFetcher {
       return refuse(`pixel bomb: ${width}x${height} (more than ${this.limits.maxImagePixels} pixels)`);
     }
     const stored = await this.options.blobStore.put(fetched.body);
-    const image = { url: fetched.url, sha256: stored.sha256, bytes: stored.bytes, mediaType: sniffed.mediaType, width, height };
+    const image = { url: fetched.url, sha256: stored.sha256, bytes: stored.bytes, mediaType: sniffed.mediaType, width, height, frames: sniffed.frames, decoderError: header.decoderError };
     return { outcome: { kept: { image, frames: sniffed.frames, rasterisable: sniffed.rasterisable, decoderError: header.decoderError } }, fetched };
   }
 }

@@ -14,5 +14,5 @@ export async function capturedImage(bytes: Buffer, options: { mediaType: string;
     }
   }
   const sha256 = sha256Hex(bytes);
-  return { url: options.url ?? `http://pics.test/${sha256.slice(0, 12)}`, sha256, bytes: bytes.length, mediaType: options.mediaType, ...size, data: bytes.toString('base64') };
+  return { url: options.url ?? `http://pics.test/${sha256.slice(0, 12)}`, sha256, bytes: bytes.length, mediaType: options.mediaType, ...size, data: bytes.toString('base64'), frames: 1, decoderError: null };
 }
