@@ -1,4 +1,5 @@
 import { grayPixels, graySharp, type GrayImage } from './gray-image.js';
+import { grainLevel, grainyLevel } from './grain-level.js';
 import { otsuThreshold, type OtsuSplit } from './otsu-threshold.js';
 
 /**
@@ -22,26 +23,6 @@ const minGlyphHeight = 5;
 const minLineGlyphs = 3;
 /** Ink stands well clear of the threshold; grain specks sit just across it. */
 const minInkContrast = 0.3;
-
-/** Median neighbour difference above which the thumbnail counts as grainy. */
-const grainyLevel = 6;
-
-/** Median absolute difference between horizontal neighbours: ~0 for flat or smooth pictures and clean type, high for grain. */
-function grainLevel(pixels: Uint8Array, width: number): number {
-  const counts = new Uint32Array(256);
-  let total = 0;
-  for (let i = 0; i + 1 < pixels.length; i++) {
-    if ((i + 1) % width === 0) continue;
-    counts[Math.abs(pixels[i]! - pixels[i + 1]!)]!++;
-    total++;
-  }
-  let seen = 0;
-  for (let level = 0; level < 256; level++) {
-    seen += counts[level]!;
-    if (seen * 2 >= total) return level;
-  }
-  return 0;
-}
 
 interface Shape {
   minX: number;
