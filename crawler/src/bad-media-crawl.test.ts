@@ -131,6 +131,7 @@ describe('bad input on the image and browser paths, through the testbed proxy wi
         [['image/png', 96, 24], ['image/gif', 8, 8], ['image/svg+xml', 120, 80]],
         'broken, animated and scripted pictures are kept as evidence, typed by their bytes',
       );
+      assert.equal(kept.get(urlOf('animated-gif'))?.frames, 2, 'the animation noted');
       assert.equal(refused.size + kept.size, badMediaImages.length, 'every picture accounted for');
       const svg = kept.get(urlOf('scripted-svg'))!;
       assert.equal(createHash('sha256').update(Buffer.from(svg.data, 'base64')).digest('hex'), svg.sha256);
@@ -145,12 +146,15 @@ describe('bad input on the image and browser paths, through the testbed proxy wi
       const live = byUrl.get(trapUrl('never-idle'));
       assert.ok(live, 'the never-idle page was reached and captured');
       assert.equal(live.fetchMode, 'browser');
+      assert.equal(live.render?.outcome, 'unsettled', 'marked as captured before it settled');
       assert.ok(live.body.includes('Live chat') && live.screenshotSha256 !== null, 'rendered as it was when the settle cap ran out');
       assert.ok(testbed.requestLog.filter((entry) => entry.path.startsWith(spaLivePollPath)).length >= 2, 'it kept polling while it was rendered');
       const spinner = byUrl.get(trapUrl('busy-loop'));
       assert.ok(spinner, 'the busy-looping page was reached and captured');
       assert.deepEqual([spinner.fetchMode, spinner.needsBrowser, spinner.screenshotSha256], ['http', true, null], 'kept as its HTTP capture, marked for a browser');
-      assert.equal(summary.needingBrowser, 1);
+      assert.equal(spinner.render?.outcome, 'failed');
+      assert.ok(spinner.render?.reason, 'with the reason the render failed');
+      assert.deepEqual([summary.renderFailed, summary.needingBrowser], [1, 0], 'a render that failed, not a missing browser');
 
       // Nothing of the browser outlives the crawl: no process, no poll.
       assert.deepEqual(launchedBrowserProcesses(), []);
