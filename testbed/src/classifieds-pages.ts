@@ -1,7 +1,8 @@
 import type { ClassifiedsAd } from './ad-model.js';
 import { classifiedsCities, locationLine } from './classifieds-cities.js';
 import { trapLinks } from './common-routes.js';
-import { escapeHtml, link, renderPage } from './html.js';
+import { englishSitePage } from './english-site-page.js';
+import { escapeHtml, link } from './html.js';
 import { humanDate } from './human-date.js';
 import { junkedAdHref } from './link-junk.js';
 import { paginationNav } from './pagination.js';
@@ -12,15 +13,7 @@ import { classifiedsHost } from './site-hosts.js';
 export const classifiedsName = 'Velvet Nights';
 export const classifiedsNotFoundHref = '/ads/0';
 
-const nav = `${link('/ads?page=1', 'All ads')} ${link('/about', 'About')}`;
-const footer = `${link('/terms', 'Terms')} · ${link('/about', 'About')} · © ${classifiedsName}`;
-
-function page(title: string, main: string, canonicalPath?: string): string {
-  return renderPage({
-    lang: 'en', title, siteName: classifiedsName, nav, footer, main,
-    canonical: canonicalPath === undefined ? undefined : `http://${classifiedsHost}${canonicalPath}`,
-  });
-}
+const page = englishSitePage({ name: classifiedsName, host: classifiedsHost });
 
 /** Links every site carries to its traps and bad input; counted by pageInventory. */
 function resourceLinks(firstAdId: number | undefined): string {

@@ -2,7 +2,8 @@ import type { ImageAd } from './ad-model.js';
 import type { AdPicture } from './ad-pictures.js';
 import { locationLine } from './classifieds-cities.js';
 import { trapLinks } from './common-routes.js';
-import { escapeHtml, link, renderPage } from './html.js';
+import { englishSitePage } from './english-site-page.js';
+import { escapeHtml, link } from './html.js';
 import { humanDate } from './human-date.js';
 import { badMediaPagePath } from './bad-media-routes.js';
 import { paginationNav } from './pagination.js';
@@ -13,15 +14,7 @@ import { imageAdsHost } from './site-hosts.js';
 export const imageAdsName = 'Picture Board';
 export const imageAdsNotFoundHref = '/ads/0';
 
-const nav = `${link('/ads?page=1', 'All ads')} ${link('/about', 'About')}`;
-const footer = `${link('/terms', 'Terms')} · ${link('/about', 'About')} · © ${imageAdsName}`;
-
-function page(title: string, main: string, canonicalPath?: string): string {
-  return renderPage({
-    lang: 'en', title, siteName: imageAdsName, nav, footer, main,
-    canonical: canonicalPath === undefined ? undefined : `http://${imageAdsHost}${canonicalPath}`,
-  });
-}
+const page = englishSitePage({ name: imageAdsName, host: imageAdsHost });
 
 /** The same traps and bad input as every site, and the bad-media page; counted by pageInventory. */
 function resourceLinks(firstAdId: number | undefined): string {
