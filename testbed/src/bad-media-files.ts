@@ -1,5 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
-import { bannerPng } from './binary-assets.js';
+import { deflateSync } from 'node:zlib';
+import { bannerPng, pngChunk } from './binary-assets.js';
 
 /**
  * The bytes of the bad-media page's images, built once at load. Each is a way real image ads go
@@ -7,15 +7,6 @@ import { bannerPng } from './binary-assets.js';
  */
 
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed) >>> 0);
-  return Buffer.concat([length, typed, crc]);
-}
 
 function ihdr(width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
