@@ -2,7 +2,7 @@
 // `npm test`: type-check and build every workspace, lint, then run every workspace's tests
 // (node:test, compiled to dist/) in one runner, ending with one "N passed, N failed" line.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { openSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -40,25 +40,52 @@ if (files.length === 0) {
   process.stdout.write('no test files found\n0 passed, 1 failed\n');
   process.exit(1);
 }
-process.stdout.write(`\n== tests: ${files.length} files\n`);
-const runner = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Files that assert on time (CPU per page, event-loop delay, throughput against a baseline) say so
+ * with this marker near their top. They run after the rest, one at a time, so a browser test's
+ * Chromium or an OCR pool in a neighbouring file cannot make them fail.
+ */
+const measuresTime = 'test-runner: alone';
+function isMeasuring(file) {
+  const head = Buffer.alloc(2048);
+  const fd = openSync(file, 'r');
+  try {
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8').includes(measuresTime);
+  } finally {
+    closeSync(fd);
+  }
+}
+const measuring = files.filter(isMeasuring);
+const together = files.filter((file) => !measuring.includes(file));
+
 // The runner's summary lines ("ℹ pass 412") are picked out as they stream past: the failures it
 // lists after them can be far longer than any fixed tail.
 const summary = new Map();
-let partialLine = '';
-runner.stdout.on('data', (chunk) => {
-  process.stdout.write(chunk);
-  const lines = (partialLine + chunk.toString()).split('\n');
-  partialLine = lines.pop();
-  for (const line of lines) {
-    const m = /^ℹ (\w+) (\d+)/.exec(line);
-    if (m) summary.set(m[1], Number(m[2]));
-  }
-});
-runner.on('close', (code) => {
-  const count = (label) => summary.get(label) ?? 0;
-  const passed = count('pass');
-  const failed = count('fail') + count('cancelled');
-  process.stdout.write(`\n${passed} passed, ${failed} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}\n`);
-  process.exit(code === 0 && passed > 0 ? 0 : 1);
-});
+function run(batch, concurrency) {
+  return new Promise((resolve) => {
+    const runner = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...batch], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let partialLine = '';
+    runner.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      const lines = (partialLine + chunk.toString()).split('\n');
+      partialLine = lines.pop();
+      for (const line of lines) {
+        const m = /^ℹ (\w+) (\d+)/.exec(line);
+        if (m) summary.set(m[1], (summary.get(m[1]) ?? 0) + Number(m[2]));
+      }
+    });
+    runner.on('close', (code) => resolve(code));
+  });
+}
+
+process.stdout.write(`\n== tests: ${together.length} files, 2 at a time\n`);
+const codes = [together.length > 0 ? await run(together, 2) : 0];
+if (measuring.length > 0) {
+  process.stdout.write(`\n== tests that measure time: ${measuring.length} files, alone\n`);
+  codes.push(await run(measuring, 1));
+}
+const count = (label) => summary.get(label) ?? 0;
+const passed = count('pass');
+const failed = count('fail') + count('cancelled');
+process.stdout.write(`\n${passed} passed, ${failed} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}\n`);
+process.exit(codes.every((code) => code === 0) && passed > 0 ? 0 : 1);

@@ -1,3 +1,4 @@
+// test-runner: alone (it asserts on time; scripts/test.mjs runs it after the other files, by itself)
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

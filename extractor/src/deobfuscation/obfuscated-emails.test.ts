@@ -1,3 +1,4 @@
+// test-runner: alone (it asserts on time; scripts/test.mjs runs it after the other files, by itself)
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Indicator } from '@indicia/core';
