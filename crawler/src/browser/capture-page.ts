@@ -2,14 +2,14 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { OffScopeNavigationError, PageCrashedError, UnrenderablePageError } from './browser-errors.js';
 import { navigationError } from './navigation-errors.js';
 import { NetworkRecorder, type HeaderEntry, type NetworkExchange } from './network-recorder.js';
-import { snapshotPage } from './page-snapshot.js';
+import { snapshotPage, type PageSnapshot } from './page-snapshot.js';
 import { settlePage } from './page-settling.js';
 import { guardDocumentRedirects } from './redirect-guard.js';
 import { ScopeRouter, type BlockedRequest } from './request-routing.js';
 import { withinTime } from './time-limit.js';
 
-/** A page as the browser rendered it, with every exchange behind it. */
-export interface BrowserCapture {
+/** A page as the browser rendered it (its snapshot: DOM, screenshot, links, images), with every exchange behind it. */
+export interface BrowserCapture extends PageSnapshot {
   requestedUrl: string;
   /** After redirects. */
   url: string;
@@ -18,13 +18,6 @@ export interface BrowserCapture {
   status: number;
   statusText: string;
   headers: HeaderEntry[];
-  /** The DOM after scripts ran (page.content()). */
-  html: string;
-  screenshotPng: Buffer;
-  pageHeight: number;
-  screenshotHeight: number;
-  links: string[];
-  imageUrls: string[];
   /** Every finished request with its response, main document first when it was recorded. */
   exchanges: NetworkExchange[];
   exchangesDropped: number;

@@ -109,10 +109,10 @@ describe('ImageFetcher', () => {
     assert.equal(byPath('/photo.png').image.sha256, sha256Hex(png));
     assert.equal(byPath('/photo.png').image.bytes, png.length);
     assert.equal(Buffer.from(byPath('/photo.jpg').image.data, 'base64').equals(jpeg), true);
-    assert.equal(byPath('/dancing.gif').frames, 2);
+    assert.equal(byPath('/dancing.gif').image.frames, 2);
     assert.equal(byPath('/phone.svg').rasterisable, false);
-    assert.equal(byPath('/phone.svg').decoderError, null);
-    assert.match(byPath('/cut.png').decoderError ?? '', /./, 'a cut PNG is kept, its decoder error noted');
+    assert.equal(byPath('/phone.svg').image.decoderError, null);
+    assert.match(byPath('/cut.png').image.decoderError ?? '', /./, 'a cut PNG is kept, its decoder error noted');
     for (const kept of page.kept) assert.equal((await store.get(kept.image.sha256)).toString('base64'), kept.image.data);
 
     assert.match(reasonFor(page, '/not-really.jpg') ?? '', /^not an image: .*served as image\/jpeg/);

@@ -39,15 +39,11 @@ export interface ImageFetcherOptions {
   rememberedUrls?: number;
 }
 
-/** A kept image, with what the capture message has no field for. */
+/** A kept image, with what the capture message has no field for (frames and decoder errors it carries). */
 export interface KeptImage {
   image: CapturedImage;
-  /** More than 1: an animated GIF, APNG or WebP (OCR and hashing read the first frame). */
-  frames: number;
   /** False for SVG: kept as evidence only, never rendered (its scripts never run). */
   rasterisable: boolean;
-  /** sharp could not read the header (a cut or corrupt file): kept as captured; OCR will record the failure. */
-  decoderError: string | null;
 }
 
 export interface PageImages {
@@ -185,7 +181,7 @@ export class ImageFetcher {
     }
     const stored = await this.options.blobStore.put(fetched.body);
     const image = { url: fetched.url, sha256: stored.sha256, bytes: stored.bytes, mediaType: sniffed.mediaType, width, height, frames: sniffed.frames, decoderError: header.decoderError };
-    return { outcome: { kept: { image, frames: sniffed.frames, rasterisable: sniffed.rasterisable, decoderError: header.decoderError } }, fetched };
+    return { outcome: { kept: { image, rasterisable: sniffed.rasterisable } }, fetched };
   }
 }
 
