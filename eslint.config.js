@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const stagePackages = ['@indicia/crawler', '@indicia/extractor', '@indicia/indexer', '@indicia/testbed', 'indicia'];
+const stagePackages = ['@indicia/bus', '@indicia/crawler', '@indicia/extractor', '@indicia/indexer', '@indicia/testbed', 'indicia'];
 const forbid = (packages, why) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: packages, message: why }, { group: ['../../*/src/*', '../../*/dist/*'], message: 'import another workspace by its package name' }] }],
 });
@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   { files: ['core/src/**'], rules: forbid(stagePackages, 'core depends on zod and pino only') },
   // Stages never import each other (nor the testbed): they share only the message types in core.
-  ...['testbed', 'crawler', 'extractor', 'indexer'].map((folder) => ({
+  ...['bus', 'testbed', 'crawler', 'extractor', 'indexer'].map((folder) => ({
     files: [`${folder}/src/**`],
     rules: forbid(stagePackages, `${folder} may import @indicia/core only; share types through core`),
   })),

@@ -6,6 +6,7 @@ export * from './stage.js';
 export * from './transport.js';
 export * from './in-memory-transport.js';
 export * from './attach-stage.js';
+export * from './partition-key.js';
 export * from './logger.js';
 export * from './config.js';
 export * from './regex-source.js';

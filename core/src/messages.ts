@@ -256,7 +256,34 @@ export const DomainSeenSchema = z.object({
 });
 export type DomainSeen = z.infer<typeof DomainSeenSchema>;
 
+/**
+ * A URL for a crawler to fetch: the distributed crawl frontier. Keyed by host on the bus, so all of
+ * one host's requests reach one crawler worker and its politeness (delay, concurrency, robots.txt)
+ * holds however many workers run. The submission travels with every request: it fixes the scope
+ * (the seeds' registrable domains) and depth for every page reached from the same seeds.
+ */
+export const CrawlRequestedSchema = z.object({
+  /** As found (absolute); fetched in this form. */
+  url: z.string().min(1),
+  /** Canonical form: the key that tells a URL already fetched from a new one. */
+  canonicalUrl: z.string().min(1),
+  host: z.string().min(1),
+  depth: z.number().int().nonnegative(),
+  /** The page the link was found on; null for a seed. */
+  parentUrl: z.string().nullable(),
+  submission: z.object({
+    /** The run id of `indicia crawl ... --kafka`, which submitted the seeds. */
+    id: z.string().min(1),
+    seeds: z.array(z.string().min(1)).min(1),
+    maxDepth: z.number().int().nonnegative(),
+    /** Fetch URLs again even if this worker has captured them before. */
+    recrawl: z.boolean().default(false),
+  }),
+});
+export type CrawlRequested = z.infer<typeof CrawlRequestedSchema>;
+
 export const messageSchemas = {
+  'crawl.requested': CrawlRequestedSchema,
   'page.captured': PageCapturedSchema,
   'ad.extracted': AdExtractedSchema,
   'domain.seen': DomainSeenSchema,
