@@ -31,6 +31,34 @@ function testFiles(dir) {
 step('type-check and build', 'npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
 step('lint', 'npx', ['eslint', '--max-warnings=0', ...workspaces.map((w) => `${w}/src`)]);
 
+/**
+ * Distributed mode is tested on real servers. Unless INDICIA_TEST_ES_URL / INDICIA_TEST_KAFKA point
+ * at running ones, the infra scripts fetch (once, from Maven Central) and start Elasticsearch and
+ * Kafka on loopback; the ones started here are stopped at the end. If one cannot start (no Java, no
+ * Maven), the run fails saying what is missing: tests never pass by skipping.
+ */
+const startedServers = [];
+function ensureServer(script, envName) {
+  if (process.env[envName]) {
+    process.stdout.write(`== ${script}: using ${process.env[envName]} (${envName})\n`);
+    return;
+  }
+  const scriptPath = join(root, 'infra', script);
+  const running = spawnSync(scriptPath, ['status'], { cwd: root, env, encoding: 'utf8' }).status === 0;
+  process.stdout.write(`\n== ${running ? 'using the running' : 'starting'} ${script.replace('.sh', '')}: infra/${script} start\n`);
+  const started = spawnSync(scriptPath, ['start'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (started.status !== 0) {
+    process.stdout.write(`\ninfra/${script} start failed (exit ${started.status ?? started.signal}): the distributed-mode tests need it; see the reason above.\n0 passed, 1 failed\n`);
+    stopServers();
+    process.exit(1);
+  }
+  env[envName] = started.stdout.trim().split('\n').pop();
+  if (!running) startedServers.push(scriptPath);
+}
+function stopServers() {
+  for (const scriptPath of startedServers.splice(0)) spawnSync(scriptPath, ['stop'], { cwd: root, env, stdio: 'inherit' });
+}
+
 const only = process.argv.slice(2);
 const files = workspaces
   .filter((w) => only.length === 0 || only.includes(w))
@@ -77,6 +105,10 @@ function run(batch, concurrency) {
     runner.on('close', (code) => resolve(code));
   });
 }
+
+ensureServer('elasticsearch.sh', 'INDICIA_TEST_ES_URL');
+ensureServer('kafka.sh', 'INDICIA_TEST_KAFKA');
+process.on('exit', stopServers);
 
 process.stdout.write(`\n== tests: ${together.length} files, 2 at a time\n`);
 const codes = [together.length > 0 ? await run(together, 2) : 0];

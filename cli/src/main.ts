@@ -7,6 +7,8 @@ import { registerExportCommand } from './commands/export.js';
 import { registerExtractCommand } from './commands/extract.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerTestbedCommand } from './commands/testbed.js';
+import { registerStatusCommand } from './commands/status.js';
+import { registerWorkerCommand } from './commands/worker.js';
 
 export const exitCodes = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -23,6 +25,7 @@ Start here:
   $ indicia demo                    crawl the built-in synthetic ad web, index it, keep it running
   $ indicia search "(702) 555-0134" find ads holding a phone number, in any format
   $ indicia crawl https://ads.example --proxy http://127.0.0.1:8118
+  $ indicia worker --help           distributed mode: stages as Kafka workers, the index in Elasticsearch
 
 Data lives in ./indicia-data unless --data DIR or INDICIA_DATA says otherwise.
 Each command has its own help: indicia <command> --help`,
@@ -33,6 +36,8 @@ Each command has its own help: indicia <command> --help`,
   registerExportCommand(program);
   registerExtractCommand(program);
   registerEvidenceCommand(program);
+  registerWorkerCommand(program);
+  registerStatusCommand(program);
   registerTestbedCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

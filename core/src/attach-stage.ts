@@ -5,7 +5,11 @@ import type { Stage, StageContext } from './stage.js';
 import type { Transport } from './transport.js';
 
 export interface AttachStageOptions {
-  runId: string;
+  /**
+   * Stamped on every message the stage emits. Omitted in distributed workers, which serve many
+   * runs: each emitted message then carries the run of the message it was made from.
+   */
+  runId?: string;
   log: Logger;
   concurrency?: number;
   /** Consumer group; the stage's name by default. */
@@ -21,12 +25,13 @@ export function attachStage<T extends MessageType>(stage: Stage<T>, transport: T
   transport.subscribe(
     stage.consumes,
     async (message: Envelope<T>) => {
+      const runId = options.runId ?? message.runId;
       const ctx: StageContext = {
-        runId: options.runId,
+        runId,
         log,
         emit: async (type, payload) => {
           if (!stage.produces.includes(type)) throw new Error(`stage ${stage.name} emitted ${type}, which it does not declare`);
-          await transport.publish(createEnvelope(type, payload, { runId: options.runId, producer: stage.name, parent: message }));
+          await transport.publish(createEnvelope(type, payload, { runId, producer: stage.name, parent: message }));
         },
       };
       await stage.handle(message, ctx);

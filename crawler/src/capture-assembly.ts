@@ -3,9 +3,9 @@ import { StopRunError, type Logger, type PageCaptured } from '@indicia/core';
 import type { BlobStore } from './blob-store.js';
 import { isHtml } from './body-text.js';
 import type { BrowserCapture } from './browser/capture-page.js';
+import type { UrlScope } from './capture-parts.js';
 import { canonicalizeCrawlableUrl } from './canonical-url.js';
 import type { CrawlCounters } from './crawl-counters.js';
-import type { CrawlScope } from './crawl-scope.js';
 import type { CaptureEvidence } from './evidence/capture-evidence.js';
 import type { WarcLocation } from './evidence/warc-record-format.js';
 import type { FetchedResource } from './http-fetcher.js';
@@ -23,7 +23,7 @@ export interface CaptureAssemblyParts {
   renderer: PageRenderer;
   /** null when the crawl keeps no images. */
   images: ImageFetcher | null;
-  scope: CrawlScope;
+  scope: UrlScope;
   counters: CrawlCounters;
   maxResponseBytes: number;
   log: Logger;

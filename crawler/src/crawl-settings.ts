@@ -101,6 +101,6 @@ export function redactProxyUrl(proxy: string | null): string | null {
 }
 
 /** Settings as they are stored with the run and reported in the summary. */
-export function recordableSettings(settings: CrawlSettings): CrawlSettings {
+export function recordableSettings<T extends { proxyUrl: string | null }>(settings: T): T {
   return { ...settings, proxyUrl: redactProxyUrl(settings.proxyUrl) };
 }

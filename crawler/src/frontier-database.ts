@@ -74,6 +74,8 @@ const migrations: string[] = [
   // Images, screenshot and the needs-browser mark of a capture (JSON, image bytes left out: they
   // are in the blob store), so a replayed capture carries them to OCR like the first delivery.
   `ALTER TABLE captures ADD COLUMN media_json TEXT;`,
+  // A distributed worker asks whether a submission has captured a requested URL yet (recrawls).
+  `CREATE INDEX captures_by_requested_url ON captures (url, run_id);`,
 ];
 
 /**

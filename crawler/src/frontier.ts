@@ -18,6 +18,9 @@ export interface DiscoveredUrl extends FrontierEntry {
   parentUrl: string | null;
 }
 
+/** What a worker does with a requested URL (see Frontier.claimRequested). */
+export type RequestClaim = 'fetch' | 'already-captured' | 'already-refused' | 'over-budget';
+
 export interface RunStart {
   runId: string;
   settingsJson: string;
@@ -85,6 +88,8 @@ export class Frontier {
            EXISTS (SELECT 1 FROM early_settlements WHERE capture_id = @capture_id))`,
       ),
       dropEarlySettlement: db.prepare('DELETE FROM early_settlements WHERE capture_id = ?'),
+      stateOf: db.prepare('SELECT state FROM urls WHERE canonical_url = ?'),
+      capturedInRun: db.prepare('SELECT 1 FROM captures WHERE url = ? AND run_id = ? LIMIT 1'),
     };
     this.admitted = db.prepare(`SELECT count(*) FROM urls WHERE state != 'out_of_scope'`).pluck().get() as number;
   }
@@ -128,6 +133,34 @@ export class Frontier {
         return { alreadyCaptured, pending, generation: this.generation };
       })
       .immediate();
+  }
+
+  /**
+   * Distributed mode: a crawl.requested message arrived for this worker. Says whether to fetch it:
+   * a URL new to this worker is admitted (within maxPages); one pending or in flight (admitted by
+   * this worker's own discovery, or left in flight by a worker that died) is fetched; one already
+   * captured is fetched again only when `recrawlRunId` is given and no capture of that run has it.
+   */
+  claimRequested(request: DiscoveredUrl, options: { recrawlRunId: string | null }): RequestClaim {
+    const row = this.statements.stateOf.get(request.canonicalUrl) as { state: UrlState } | undefined;
+    const now = new Date().toISOString();
+    if (!row || row.state === 'out_of_scope') return this.admitOne({ ...request, inScope: true }, now) ? 'fetch' : 'over-budget';
+    if (row.state === 'pending' || row.state === 'in_flight') return 'fetch';
+    if (options.recrawlRunId !== null && !this.statements.capturedInRun.get(request.canonicalUrl, options.recrawlRunId)) {
+      this.setState(request.canonicalUrl, 'pending', null);
+      return 'fetch';
+    }
+    return row.state === 'done' ? 'already-captured' : 'already-refused';
+  }
+
+  /** Of these in-scope links, the ones this frontier has never admitted, within what maxPages leaves. */
+  unknownLinks(links: DiscoveredUrl[]): DiscoveredUrl[] {
+    const fresh = links.filter((link) => {
+      if (!link.inScope) return false;
+      const row = this.statements.stateOf.get(link.canonicalUrl) as { state: UrlState } | undefined;
+      return !row || row.state === 'out_of_scope';
+    });
+    return fresh.slice(0, Math.max(0, this.maxPages - this.admitted));
   }
 
   markInFlight(canonicalUrl: string): void {

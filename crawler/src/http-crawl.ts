@@ -1,8 +1,6 @@
 import { CheerioCrawler, Configuration, ProxyConfiguration, type CheerioCrawlingContext, type Request, type RequestQueue } from '@crawlee/cheerio';
 import { DeadLetterError, StopRunError, UsageError, type Logger, type PageCaptured } from '@indicia/core';
-import { createRequire } from 'node:module';
-import { BlobStore } from './blob-store.js';
-import { CaptureAssembly } from './capture-assembly.js';
+import { openCaptureParts, type CaptureParts } from './capture-parts.js';
 import { canonicalizeCrawlableUrl } from './canonical-url.js';
 import { CrawlCounters } from './crawl-counters.js';
 import type { CrawlHooks, CrawlProgress, CrawlSummary } from './crawl-report.js';
@@ -10,35 +8,25 @@ import { CrawlScope } from './crawl-scope.js';
 import { crawlSettingsSchema, recordableSettings, redactProxyUrl, type CrawlSettings, type CrawlSettingsInput } from './crawl-settings.js';
 import { FetcherHttpClient, fetchSinkKey, type FetchSink } from './crawlee-http-client.js';
 import { crawleeLogFor } from './crawlee-log.js';
-import { CaptureEvidence } from './evidence/capture-evidence.js';
 import { CaptureHookError, failureReason, RetryableStatusError } from './fetch-errors.js';
 import { Frontier, type DiscoveredUrl } from './frontier.js';
-import { crawlPaths } from './frontier-database.js';
 import { FrontierRequestManager } from './frontier-request-manager.js';
-import { HttpFetcher } from './http-fetcher.js';
-import { ImageFetcher } from './images/image-fetcher.js';
+import type { HttpFetcher } from './http-fetcher.js';
 import type { PageLink } from './link-extraction.js';
-import { PageRenderer } from './page-rendering.js';
+import type { PageRenderer } from './page-rendering.js';
 import { retryAfterMs } from './retry-after.js';
 import { allowEverything, loadRobotsPolicy } from './robots-policy.js';
 
-const maxRedirects = 10;
 /** Generous: onCapture may wait on back-pressure from a slow pipeline, and must not be cut off mid-way. */
 const requestHandlerTimeoutSecs = 900;
 const serverErrorStatuses = Array.from({ length: 100 }, (_, i) => 500 + i);
-/** Written in every WARC file's warcinfo and the run's metadata record. */
-const software = `Indicia/${(createRequire(import.meta.url)('../package.json') as { version: string }).version}`;
 
 /** What a run works with; created when it starts, released when it ends. */
 interface RunParts {
   frontier: Frontier;
-  fetcher: HttpFetcher;
-  imageHttp: HttpFetcher | null;
   scope: CrawlScope;
   scheduler: FrontierRequestManager;
-  evidence: CaptureEvidence;
-  renderer: PageRenderer;
-  assembly: CaptureAssembly;
+  capture: CaptureParts;
 }
 
 /**
@@ -121,10 +109,7 @@ export class HttpCrawl {
       const { settings: _settings, ...outcome } = summary;
       parts.frontier.endRun(this.runId, { completed, summaryJson: JSON.stringify(outcome) });
     } finally {
-      await parts.renderer.close();
-      await parts.evidence.close();
-      parts.fetcher.close();
-      parts.imageHttp?.close();
+      await parts.capture.close();
       parts.frontier.close();
     }
     if (this.fatal) throw this.fatal;
@@ -136,24 +121,18 @@ export class HttpCrawl {
 
   private async openParts(): Promise<RunParts> {
     const settings = this.settings;
-    const evidence = await CaptureEvidence.open({
-      dataDir: settings.dataDir,
-      software,
-      runId: this.runId,
+    const scope = new CrawlScope(settings);
+    const capture = await openCaptureParts({
+      settings,
       recordedSettings: recordableSettings(settings),
-      proxy: redactProxyUrl(settings.proxyUrl),
-      operator: settings.operator,
-      caseId: settings.caseId,
-      maxWarcFileBytes: settings.maxWarcFileBytes,
+      runId: this.runId,
+      scope,
+      counters: this.counters,
+      log: this.log,
+      ...(this.hooks.findBrowser ? { findBrowser: this.hooks.findBrowser } : {}),
     });
+    const { fetcher, evidence } = capture;
     const frontier = Frontier.open(settings.dataDir, { maxPages: settings.maxPages });
-    const fetcher = new HttpFetcher({
-      proxyUrl: settings.proxyUrl,
-      userAgent: settings.userAgent,
-      timeoutMs: settings.requestTimeoutMs,
-      maxBodyBytes: settings.maxResponseBytes,
-      maxRedirects,
-    });
     // robots.txt fetches are evidence too: what the crawl was told it may fetch.
     const recordedFetcher = {
       fetch: async (...args: Parameters<HttpFetcher['fetch']>) => {
@@ -181,47 +160,7 @@ export class HttpCrawl {
       },
       onWake: () => void this.crawler?.autoscaledPool?.notify(),
     });
-    const scope = new CrawlScope(settings);
-    const blobs = new BlobStore(crawlPaths(settings.dataDir).blobs);
-    const inScope = (url: string): boolean => {
-      const canonicalUrl = canonicalizeCrawlableUrl(url);
-      return canonicalUrl !== null && scope.includes(canonicalUrl);
-    };
-    const renderer = new PageRenderer({
-      mode: settings.mode,
-      browser: browserSettingsOf(settings),
-      proxyUrl: settings.proxyUrl,
-      userAgent: settings.userAgent,
-      maxBodyBytes: settings.maxResponseBytes,
-      inScope,
-      log: this.log,
-      ...(this.hooks.findBrowser ? { findBrowser: this.hooks.findBrowser } : {}),
-    });
-    // Images get their own deadline (same proxy, same fail-closed fetcher): a page waits on its images.
-    const imageHttp = settings.images
-      ? new HttpFetcher({
-          proxyUrl: settings.proxyUrl,
-          userAgent: settings.userAgent,
-          timeoutMs: Math.min(settings.imageTimeoutMs, settings.requestTimeoutMs),
-          maxBodyBytes: settings.maxImageBytes,
-          maxRedirects,
-        })
-      : null;
-    const images = imageHttp
-      ? new ImageFetcher({
-          http: imageHttp,
-          blobStore: blobs,
-          limits: {
-            maxImageBytes: settings.maxImageBytes,
-            maxImagePixels: settings.maxImagePixels,
-            maxImagesPerPage: settings.maxImagesPerPage,
-            maxImageBytesPerPage: settings.maxImageBytesPerPage,
-          },
-          redirectAllowed: inScope,
-        })
-      : null;
-    const assembly = new CaptureAssembly({ blobs, evidence, renderer, images, scope, counters: this.counters, maxResponseBytes: settings.maxResponseBytes, log: this.log });
-    return { frontier, fetcher, imageHttp, scope, scheduler, evidence, renderer, assembly };
+    return { frontier, scope, scheduler, capture };
   }
 
   private async crawl(parts: RunParts, pending: Parameters<FrontierRequestManager['enqueue']>[0]): Promise<void> {
@@ -246,7 +185,7 @@ export class HttpCrawl {
       {
         // Crawlee 3.18 validates `requestManager` out of its options; as `requestQueue` it is used the same way.
         requestQueue: parts.scheduler as unknown as RequestQueue,
-        httpClient: new FetcherHttpClient(parts.fetcher),
+        httpClient: new FetcherHttpClient(parts.capture.fetcher),
         ...(settings.proxyUrl ? { proxyConfiguration: new ProxyConfiguration({ proxyUrls: [settings.proxyUrl] }) } : {}),
         useSessionPool: false,
         maxRequestRetries: settings.maxRetries,
@@ -287,7 +226,7 @@ export class HttpCrawl {
       throw new RetryableStatusError(fetched.status, fetched.statusText, retryAfterMs(fetched.headers['retry-after']));
     }
     const depth = request.userData.depth as number;
-    const assembled = await parts.assembly.assemble({ canonicalUrl: request.uniqueKey, depth }, fetched, context.$);
+    const assembled = await parts.capture.assembly.assemble({ canonicalUrl: request.uniqueKey, depth }, fetched, context.$);
     const capture = assembled.capture;
     const links = this.followed(assembled.links, capture, parts.scope);
     await this.deliver(capture);
@@ -369,26 +308,10 @@ export class HttpCrawl {
       settings: recordableSettings(this.settings),
       completed,
       frontier,
-      browser: browserSummary(parts.renderer),
-      browserUnavailable: parts.renderer.unavailableReason,
+      browser: browserSummary(parts.capture.renderer),
+      browserUnavailable: parts.capture.renderer.unavailableReason,
     };
   }
-}
-
-function browserSettingsOf(settings: CrawlSettings): ConstructorParameters<typeof PageRenderer>[0]['browser'] {
-  return {
-    browserExecutable: settings.browserExecutable,
-    browsers: settings.browsers,
-    pagesAtOncePerBrowser: settings.pagesAtOncePerBrowser,
-    pagesPerBrowser: settings.pagesPerBrowser,
-    navigationTimeoutMs: settings.navigationTimeoutMs,
-    settleTimeoutMs: settings.settleTimeoutMs,
-    networkIdleMs: settings.networkIdleMs,
-    maxScrolls: settings.maxScrolls,
-    maxScreenshotHeight: settings.maxScreenshotHeight,
-    maxExchanges: settings.maxExchanges,
-    crashRetries: settings.crashRetries,
-  };
 }
 
 function browserSummary(renderer: PageRenderer): CrawlSummary['browser'] {

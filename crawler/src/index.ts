@@ -1,4 +1,5 @@
 export { HttpCrawl } from './http-crawl.js';
+export { createCrawlRequestStage, type CrawlRequestStage, type CrawlRequestStageOptions } from './distributed/crawl-request-stage.js';
 export type { CrawlHooks, CrawlProgress, CrawlSummary, CrawlFailure } from './crawl-report.js';
 export { crawlConfig, crawlSettingsSchema, redactProxyUrl, type CrawlSettings, type CrawlSettingsInput } from './crawl-settings.js';
 export { CaptureLedger } from './capture-ledger.js';

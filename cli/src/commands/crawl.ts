@@ -8,6 +8,7 @@ export function registerCrawlCommand(program: Command): void {
     .description('Crawl sites from seed URLs, extract indicators from their ads and index them (resumable)')
     .argument('<url...>', 'seed URLs; the crawl stays on their registrable domains unless --allow widens it');
   addCrawlFlags(command)
+    .option('--kafka <host:port>', 'distributed mode: submit the seeds to the crawl workers on this Kafka instead of crawling here (see indicia worker --help)')
     .addHelpText(
       'after',
       `
@@ -15,12 +16,22 @@ Examples:
   $ indicia crawl http://velvet-nights.test/ --proxy http://127.0.0.1:8118
   $ indicia crawl https://ads.example/ --max-pages 500 --deny '/login' --data ./case-42
   $ INDICIA_PROXY=http://127.0.0.1:8118 indicia crawl https://ads.example/ --json
+  $ indicia crawl http://velvet-nights.test/ --kafka 127.0.0.1:9092     hand the seeds to distributed workers
 
 Interrupt it (Ctrl-C, or kill) and run the same command again: it continues where it stopped,
 fetching no completed page twice and indexing no ad twice.
 With --proxy set, a proxy that is down makes requests fail; Indicia never falls back to a direct connection.`,
     )
-    .action(async (urls: string[], flags: CrawlFlagValues) => {
+    .action(async (urls: string[], flags: CrawlFlagValues & { kafka?: string }) => {
+      if (flags.kafka !== undefined) {
+        const { submitSeeds } = await import('../distributed/submit-seeds.js');
+        const submission = await submitSeeds(urls, flags);
+        process.stdout.write(
+          `submitted ${submission.seeds.length} seed${submission.seeds.length === 1 ? '' : 's'} as run ${submission.id} to Kafka ${submission.kafka.join(',')} (topic ${submission.topicPrefix}.crawl.requested)\n` +
+            `the crawl, extract and index workers take it from here (indicia worker --help); search with --es URL\n`,
+        );
+        return;
+      }
       // Loaded on use so that --help and usage errors answer at once.
       const { runCrawlRequest } = await import('../run-crawl.js');
       const { crawlReportJson, crawlReportText } = await import('../crawl-report.js');

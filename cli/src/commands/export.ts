@@ -5,13 +5,14 @@ import type { Command } from 'commander';
 import { UsageError } from '@indicia/core';
 import { csvRow } from '../csv-cell.js';
 import { csvFields, csvHeader } from './export-csv.js';
-import { requireIndex, resolveDataDir } from '../data-dir.js';
+import { openIndexStore } from '../open-index-store.js';
 
 interface ExportFlags {
   format: string;
   output?: string;
   site?: string;
   data?: string;
+  es?: string;
 }
 
 export function registerExportCommand(program: Command): void {
@@ -22,6 +23,7 @@ export function registerExportCommand(program: Command): void {
     .option('--output <file>', 'write to this file instead of stdout')
     .option('--site <host>', 'ads of this site only')
     .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
+    .option('--es <url>', 'export the distributed index in this Elasticsearch instead (env INDICIA_ES)')
     .addHelpText(
       'after',
       `
@@ -37,13 +39,12 @@ and cells that a spreadsheet would run as formulas (starting with = + - @) prefi
 
 Examples:
   $ indicia export --format jsonl > ads.jsonl
-  $ indicia export --format csv --output ads.csv --site velvet-nights.test`,
+  $ indicia export --format csv --output ads.csv --site velvet-nights.test
+  $ indicia export --es http://127.0.0.1:9200 > ads.jsonl     the distributed index`,
     )
     .action(async (flags: ExportFlags) => {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`unknown export format "${flags.format}": use jsonl or csv`);
-      const layout = requireIndex(resolveDataDir(flags.data));
-      const { SqliteIndexStore } = await import('@indicia/indexer');
-      const store = SqliteIndexStore.open(layout.index);
+      const store = await openIndexStore(flags);
       const out: Writable = flags.output ? createWriteStream(flags.output) : process.stdout;
       let count = 0;
       try {

@@ -3,7 +3,7 @@ import { UsageError } from '@indicia/core';
 import type { IndexStore, SearchHit, SearchQuery } from '@indicia/indexer';
 import { integerFlag } from '../integer-flag.js';
 import { oneLine } from '../terminal-line.js';
-import { requireIndex, resolveDataDir } from '../data-dir.js';
+import { openIndexStore } from '../open-index-store.js';
 import type { SearchInput } from '../interpret-query.js';
 
 interface SearchFlags extends Omit<SearchInput, 'text'> {
@@ -11,6 +11,7 @@ interface SearchFlags extends Omit<SearchInput, 'text'> {
   maxDistance?: number;
   json?: boolean;
   data?: string;
+  es?: string;
 }
 
 export function registerSearchCommand(program: Command): void {
@@ -30,6 +31,7 @@ export function registerSearchCommand(program: Command): void {
     .option('--offset <n>', 'skip this many results', integerFlag(), 0)
     .option('--json', 'print results as JSON')
     .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
+    .option('--es <url>', 'search the distributed index in this Elasticsearch instead (env INDICIA_ES)')
     .addHelpText(
       'after',
       `
@@ -41,6 +43,7 @@ Examples:
   $ indicia search "hostess Madrid" --country ES --json
   $ indicia search --image photo.jpg                ads showing this photo, on any site
   $ indicia search --image photo.jpg --max-distance 6 --json
+  $ indicia search "(702) 555-0134" --es http://127.0.0.1:9200   the distributed index
 
 Text search covers the ad's title and text and what OCR read in its pictures; a phone, email or
 handle read from a picture is found like one in the text.
@@ -56,10 +59,8 @@ can look alike to it: for those, search the text they show (their phone number) 
       if (flags.image !== undefined) return searchByImage(text, flags);
       if (flags.maxDistance !== undefined) throw new UsageError('--max-distance goes with --image');
       const { interpretQuery } = await import('../interpret-query.js');
-      const { SqliteIndexStore } = await import('@indicia/indexer');
       const { query, readAs, phoneReadings } = interpretQuery({ ...flags, text });
-      const layout = requireIndex(resolveDataDir(flags.data));
-      const store = SqliteIndexStore.open(layout.index);
+      const store = await openIndexStore(flags);
       try {
         const { chosen, alternatives } = await choosePhoneReading(store, query, phoneReadings);
       if (chosen) {
@@ -88,10 +89,8 @@ can look alike to it: for those, search the text they show (their phone number) 
 async function searchByImage(text: string | undefined, flags: SearchFlags): Promise<void> {
   const others = ['phone', 'email', 'handle', 'country', 'phoneCountry', 'site'] as const;
   if (text !== undefined || others.some((name) => flags[name] !== undefined)) throw new UsageError('--image searches by picture alone: leave out the text, phone, email, handle, country and site');
-  const { SqliteIndexStore } = await import('@indicia/indexer');
   const { runImageSearch } = await import('./image-search.js');
-  const layout = requireIndex(resolveDataDir(flags.data));
-  const store = SqliteIndexStore.open(layout.index);
+  const store = await openIndexStore(flags);
   try {
     await runImageSearch(store, { file: flags.image!, ...(flags.maxDistance !== undefined ? { maxDistance: flags.maxDistance } : {}), limit: flags.limit ?? 20, offset: flags.offset ?? 0, json: flags.json ?? false });
   } finally {
