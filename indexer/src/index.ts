@@ -24,3 +24,6 @@ export { IndexSchemaTooNewError } from './sqlite/migrate.js';
 export { createIndexStage, type IndexStageOptions } from './index-stage.js';
 export { runIndexStoreContract } from './contract/index-store-contract.js';
 export { defaultPageSize, maxPageSize } from './search-query.js';
+export { ElasticsearchIndexStore, type ElasticsearchIndexStoreOptions } from './elasticsearch/elasticsearch-index-store.js';
+export type { RefreshPolicy } from './elasticsearch/ad-bulk-writer.js';
+export { AdsRejectedError, AdsNotWrittenError, type AdWriteFailure } from './elasticsearch/write-failures.js';

@@ -3,7 +3,8 @@ import type { Provenance } from '@indicia/core';
 import { compareIndicatorRefs, indicatorIdOf, indicatorRef } from '../indicator-identity.js';
 import type { IndicatorRef, SearchHit, SearchPage } from '../index-store.js';
 import type { NormalisedSearchQuery } from '../search-query.js';
-import { indicatorSnippet, leadingSnippet, matchClose, matchOpen } from '../snippet.js';
+import { hitSnippet, type HitSnippet } from '../hit-snippet.js';
+import { matchClose, matchOpen } from '../snippet.js';
 import { toFtsQuery } from './fts-query.js';
 import { locationOf, type AdRow, type LinkRow, type SqliteAdReader } from './sqlite-ad-reader.js';
 
@@ -152,30 +153,20 @@ export class SqliteSearch {
     };
   }
 
-  /**
-   * Around the first matched indicator read from the text; else read from an image (its OCR text);
-   * else the text match (in the text, the title or the OCR text); else the start of the text.
-   */
-  private snippet(row: AdRow, matchedLinks: LinkRow[], fts: string | null): { snippet: string; source: SearchHit['snippetSource'] } {
-    const provenanceOf = matchedLinks.map((link) => JSON.parse(link.provenance) as Provenance[]);
-    for (const provenance of provenanceOf) {
-      const around = indicatorSnippet(row.text, provenance);
-      if (around !== null) return { snippet: around, source: 'text' };
-    }
-    for (const place of provenanceOf.flat()) {
-      if (place.source !== 'ocr' || place.imageSha256 === undefined) continue;
-      const ocrText = this.selectOcrText.get(row.seq, place.imageSha256)?.ocr_text;
-      const around = ocrText === undefined ? null : indicatorSnippet(ocrText, [place], { source: 'ocr', imageSha256: place.imageSha256 });
-      if (around !== null) return { snippet: around, source: 'ocr' };
-    }
-    if (fts !== null) {
-      const fromIndex = this.snippetStatement.get({ fts, seq: row.seq });
-      if (fromIndex?.snippet) {
+  /** The shared snippet rules (hit-snippet.ts), with FTS5's snippet() for the text match. */
+  private snippet(row: AdRow, matchedLinks: LinkRow[], fts: string | null): HitSnippet {
+    return hitSnippet({
+      text: row.text,
+      matchedProvenance: matchedLinks.map((link) => JSON.parse(link.provenance) as Provenance[]),
+      ocrTextOf: (imageSha256) => this.selectOcrText.get(row.seq, imageSha256)?.ocr_text,
+      textMatch: () => {
+        if (fts === null) return null;
+        const fromIndex = this.snippetStatement.get({ fts, seq: row.seq });
+        if (!fromIndex?.snippet) return null;
         const fromOcr = fromIndex.snippet === fromIndex.ocrSnippet && fromIndex.snippet.includes(matchOpen);
         return { snippet: fromIndex.snippet.replace(/\s+/g, ' ').trim(), source: fromOcr ? 'ocr' : 'text' };
-      }
-    }
-    return { snippet: leadingSnippet(row.text), source: 'text' };
+      },
+    });
   }
 }
 
