@@ -8,7 +8,7 @@ describe('indicia command line', () => {
   const dir = tempDir('usage');
   after(() => dir.remove());
 
-  for (const command of [[], ['demo'], ['crawl'], ['search'], ['export'], ['extract'], ['evidence', 'verify'], ['evidence', 'export'], ['testbed', 'serve'], ['testbed', 'truth']]) {
+  for (const command of [[], ['demo'], ['crawl'], ['search'], ['export'], ['extract'], ['evidence', 'verify'], ['evidence', 'export'], ['testbed', 'serve'], ['testbed', 'truth'], ['worker'], ['worker', 'crawl'], ['worker', 'extract'], ['worker', 'index'], ['status']]) {
     it(`teaches with examples: indicia ${command.join(' ')} --help`, async () => {
       const result = await runIndicia([...command, '--help']);
       assert.equal(result.code, 0, result.stderr);
@@ -70,6 +70,18 @@ describe('indicia command line', () => {
     const result = await runIndicia(['search', '--phone', '555', '--data', dir.path]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /cannot read "555" as a phone number/);
+  });
+
+  it('says how to get Kafka or Elasticsearch when a worker is started without them', async () => {
+    let result = await runIndicia(['worker', 'extract'], { env: { INDICIA_KAFKA: '' } });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /needs Kafka: pass --kafka HOST:PORT .*infra\/kafka\.sh start/);
+    result = await runIndicia(['worker', 'index', '--kafka', '127.0.0.1:9092'], { env: { INDICIA_ES: '' } });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /needs Elasticsearch: pass --es URL .*infra\/elasticsearch\.sh start/);
+    result = await runIndicia(['worker', 'crawl', '--kafka', 'not a server']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /HOST:PORT/);
   });
 
   it('refuses an unknown export format', async () => {

@@ -64,7 +64,7 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
       onSettled: (captureId) => ledger.markSettled(captureId),
       onDeadLetter: (deadLetter) => {
         deadLetters++;
-        log.warn({ group: deadLetter.group, type: deadLetter.envelope.type, traceId: deadLetter.envelope.traceId, error: deadLetter.error, attempts: deadLetter.attempts }, 'message dead-lettered');
+        log.warn({ group: deadLetter.group, type: deadLetter.envelope?.type, traceId: deadLetter.envelope?.traceId, error: deadLetter.error, attempts: deadLetter.attempts }, 'message dead-lettered');
         deadLetterLog.write(`${JSON.stringify(deadLetter)}\n`);
       },
     },

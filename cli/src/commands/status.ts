@@ -16,7 +16,9 @@ export function registerStatusCommand(program: Command): void {
     .addHelpText(
       'after',
       `
-A run is finished when every stage's lag is 0 and stays 0. Example:
+A run is finished when every stage's lag is 0 and stays 0.
+
+Examples:
   $ indicia status --kafka 127.0.0.1:9092 --es http://127.0.0.1:9200
   crawl.requested → crawl     lag 0      produced 1,204   workers 2
   page.captured   → extract   lag 12     produced 1,201   workers 1

@@ -23,6 +23,7 @@ index in Elasticsearch. Every worker of a kind joins one consumer group, so addi
 the work; the crawl frontier is keyed by host, so one host's pages go to one crawl worker and
 per-host politeness holds whatever the number of workers.
 
+Examples:
   $ infra/kafka.sh start && infra/elasticsearch.sh start        (or: docker compose -f infra/docker-compose.yml up -d)
   $ indicia worker crawl   --kafka 127.0.0.1:9092 --data ./crawler-1 &
   $ indicia worker extract --kafka 127.0.0.1:9092 &
@@ -37,6 +38,13 @@ Settings also come from INDICIA_KAFKA, INDICIA_ES, INDICIA_TOPIC_PREFIX and INDI
     );
 
   addCrawlFlags(kafkaFlag(worker.command('crawl').description('Fetch the URLs of the crawl frontier (topic PREFIX.crawl.requested), keep the captures (WARC, blobs) in --data, publish page.captured and new links')))
+    .addHelpText('after', `
+Examples:
+  $ indicia worker crawl --kafka 127.0.0.1:9092 --data ./crawler-1 --proxy http://127.0.0.1:8118
+  $ indicia worker crawl --kafka 127.0.0.1:9092 --data ./crawler-2 --delay 500 --mode http
+
+The seeds, the depth limit and --recrawl come with each submission (indicia crawl URL --kafka ...);
+the rest (proxy, politeness, caps, browser) is this worker's. Start several, each with its own --data.`)
     .action(async (flags: WorkerFlags) => {
       const { runCrawlWorker } = await import('../distributed/worker-kinds.js');
       await runCrawlWorker(flags);
@@ -47,6 +55,10 @@ Settings also come from INDICIA_KAFKA, INDICIA_ES, INDICIA_TOPIC_PREFIX and INDI
     .option('--extract-workers <n>', 'worker threads that extract (default: cores - 1, at least 1; env INDICIA_EXTRACT_WORKERS)', integerFlag({ min: 0 }))
     .option('--ocr-workers <n>', 'tesseract.js workers reading text in images (default: cores - 1; env INDICIA_OCR_WORKERS)', integerFlag({ min: 1 }))
     .option('--config <file>', 'JSON file with "sites": per-site extraction config, and any crawl setting')
+    .addHelpText('after', `
+Examples:
+  $ indicia worker extract --kafka 127.0.0.1:9092
+  $ indicia worker extract --kafka 127.0.0.1:9092 --country US --extract-workers 3 --ocr-workers 2`)
     .action(async (flags: WorkerFlags) => {
       const { runExtractWorker } = await import('../distributed/worker-kinds.js');
       await runExtractWorker(flags);
@@ -55,6 +67,13 @@ Settings also come from INDICIA_KAFKA, INDICIA_ES, INDICIA_TOPIC_PREFIX and INDI
   verboseFlag(kafkaFlag(worker.command('index').description('Write ad.extracted to the Elasticsearch index (bulk, upserts by ad id)')))
     .option('--es <url>', 'Elasticsearch URL (env INDICIA_ES)')
     .option('--index-concurrency <n>', 'ads gathered into one bulk request, at most (default 256)', integerFlag({ min: 1 }))
+    .addHelpText('after', `
+Examples:
+  $ indicia worker index --kafka 127.0.0.1:9092 --es http://127.0.0.1:9200
+  $ INDICIA_ES_PREFIX=case42 indicia worker index --kafka 127.0.0.1:9092 --es http://127.0.0.1:9200
+
+An ad is committed on Kafka only once Elasticsearch acknowledged it. While Elasticsearch is down or
+overloaded (429, 5xx) writes are retried with backoff for 90 s, then the messages are retried later.`)
     .action(async (flags: WorkerFlags) => {
       const { runIndexWorker } = await import('../distributed/worker-kinds.js');
       await runIndexWorker(flags);

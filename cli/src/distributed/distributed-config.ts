@@ -35,7 +35,9 @@ export type DistributedSettings = ReturnType<typeof distributedConfig.resolve>['
 
 /** Distributed settings for a command that needs Kafka (and, with `needsEs`, Elasticsearch); a missing one is a usage error saying how to get it. */
 export function resolveDistributed(flags: { kafka?: string; es?: string }, options: { needsEs: boolean }, env: Record<string, string | undefined> = process.env): DistributedSettings & { kafka: string[] } {
-  const values = distributedConfig.resolve({ flags: { kafka: flags.kafka?.split(',').map((s) => s.trim()), es: flags.es }, env }).values;
+  // An empty variable (INDICIA_KAFKA=) reads as unset, as a shell user means it.
+  const setEnv = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const values = distributedConfig.resolve({ flags: { kafka: flags.kafka?.split(',').map((s) => s.trim()), es: flags.es }, env: setEnv }).values;
   if (values.kafka === null) {
     throw new UsageError('distributed mode needs Kafka: pass --kafka HOST:PORT or set INDICIA_KAFKA (no Kafka yet? `infra/kafka.sh start`, or `docker compose -f infra/docker-compose.yml up -d`)');
   }

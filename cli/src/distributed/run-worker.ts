@@ -28,6 +28,7 @@ const progressIntervalMs = 5000;
 export async function runWorker(run: WorkerRun): Promise<StageCounts> {
   const { stage, counts } = countedStage(run.stage);
   const workerId = `${run.kind}-${hostname()}-${process.pid}`;
+  process.stderr.write(`worker ${run.kind}: connecting to Kafka at ${run.distributed.kafka.join(',')}\n`);
   const transport = await KafkaTransport.connect({
     brokers: run.distributed.kafka,
     topicPrefix: run.distributed.topicPrefix,

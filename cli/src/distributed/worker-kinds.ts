@@ -64,7 +64,9 @@ export async function runIndexWorker(flags: WorkerFlags): Promise<void> {
   const log = workerLogger(flags, 'index');
   const batch = flags.indexConcurrency ?? defaultIndexBatch;
   log.info({ es: distributed.es, esPrefix: distributed.esPrefix, batch, kafka: distributed.kafka }, 'effective configuration');
-  const store = await ElasticsearchIndexStore.open({ node: distributed.es!, indexPrefix: distributed.esPrefix, log });
+  // Writes become searchable within the indices' refresh interval (1 s) instead of each bulk
+  // waiting for a refresh, which would cap a worker at one batch per interval.
+  const store = await ElasticsearchIndexStore.open({ node: distributed.es!, indexPrefix: distributed.esPrefix, refresh: 'none', log });
   const indexStage = createIndexStage(store, { batchSize: batch });
   const stage: Stage<'ad.extracted'> = {
     ...indexStage,

@@ -77,7 +77,7 @@ export async function createCrawlRequestStage(options: CrawlRequestStageOptions)
       log.debug({ url: request.canonicalUrl, claim }, 'request not fetched');
       return;
     }
-    const verdict = (await robots.policyFor(request.url)).verdict(request.url);
+    const verdict = (await robots.policyFor(request.canonicalUrl)).verdict(request.canonicalUrl);
     if (!verdict.allowed) {
       if (verdict.state === 'robots_blocked') {
         frontier.markRobotsBlocked(request.canonicalUrl, verdict.reason);
@@ -93,7 +93,7 @@ export async function createCrawlRequestStage(options: CrawlRequestStageOptions)
     const release = await pacer.acquire(request.host);
     let fetched;
     try {
-      fetched = await parts.fetcher.fetch(request.url);
+      fetched = await parts.fetcher.fetch(request.canonicalUrl);
     } catch (error) {
       frontier.recordAttemptError(request.canonicalUrl, failureReason(error));
       if (error instanceof DeadLetterError) {
