@@ -48,6 +48,10 @@ describe('distributed mode: the broker restarts and Elasticsearch stops for 30 s
     const indexed = ads.map((ad) => ad.url);
     assert.ok(fetchedBeforeBrokerStop > 0 && fetchedBeforeBrokerStop < testbed.requestLog.length / 2, `the outages came mid-run (${fetchedBeforeBrokerStop} of ${testbed.requestLog.length} requests before)`);
     assert.equal(new Set(indexed).size, indexed.length, 'no ad indexed twice');
+    // Pages the testbed's traps fail for good (flaky 5xx, redirect loops...) are dead-lettered by the
+    // crawl stage, with why; nothing that was captured may be.
+    const lost = (await run.deadLetters()).filter((record) => record.type !== 'crawl.requested');
+    assert.deepEqual(lost.map((record) => `${record.type} ${record.group}: ${record.error}`), [], run.workerLogs());
     assert.deepEqual(expected.filter((url) => !indexed.includes(url)), [], `no ad lost\n${run.workerLogs()}`);
     assert.equal(run.endedWorkers.length, 0, `no worker died: ${run.workerLogs()}`);
   });

@@ -57,7 +57,7 @@ describe('InMemoryTransport', () => {
     await transport.publish(createEnvelope('domain.seen', domainSeen('buggy.example'), origin));
     await transport.drain();
     assert.equal(calls, 1 + 3);
-    assert.deepEqual(deadLetters.map((d) => [d.envelope.payload, d.attempts]).map(([p, a]) => [(p as DomainSeen).domain, a]), [
+    assert.deepEqual(deadLetters.map((d) => [d.envelope!.payload, d.attempts]).map(([p, a]) => [(p as DomainSeen).domain, a]), [
       ['poison.example', 1],
       ['buggy.example', 3],
     ]);

@@ -11,3 +11,4 @@ export * from './logger.js';
 export * from './config.js';
 export * from './regex-source.js';
 export { z } from 'zod';
+export * from './transport-contract.js';

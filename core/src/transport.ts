@@ -12,7 +12,13 @@ export interface SubscribeOptions {
 
 /** A message that failed for good, with why; kept, never silently dropped. */
 export interface DeadLetter {
-  envelope: Envelope;
+  /** The message, when it could be decoded; absent for bytes that are not a valid envelope (see `raw`). */
+  envelope?: Envelope;
+  /**
+   * A message that could not even be decoded (not JSON, or not a valid envelope): its bytes, base64
+   * (lossless whatever they are), cut at 1 MiB. Only a transport that carries bytes (Kafka) has these.
+   */
+  raw?: string;
   group: string;
   error: string;
   attempts: number;

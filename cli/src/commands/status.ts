@@ -26,9 +26,10 @@ Examples:
     )
     .action(async (flags: StatusFlags) => {
       const { resolveDistributed } = await import('../distributed/distributed-config.js');
-      const { pipelineLag } = await import('@indicia/bus');
+      const { pipelineLag, deadLetterCount } = await import('@indicia/bus');
       const distributed = resolveDistributed(flags, { needsEs: false });
       const lags = await pipelineLag({ brokers: distributed.kafka, topicPrefix: distributed.topicPrefix });
+      const deadLetters = await deadLetterCount({ brokers: distributed.kafka, topicPrefix: distributed.topicPrefix });
       let index: { ads: number; indicators: number } | null = null;
       if (distributed.es) {
         const { ElasticsearchIndexStore } = await import('@indicia/indexer');
@@ -42,7 +43,7 @@ Examples:
       }
       const idle = lags.every((lag) => lag.lag === 0);
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ idle, stages: lags, index }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ idle, stages: lags, deadLetters, index }, null, 2)}\n`);
         return;
       }
       const number = new Intl.NumberFormat('en-US');
@@ -50,6 +51,7 @@ Examples:
       for (const lag of lags) {
         process.stdout.write(`${`${lag.type} → ${lag.group}`.padEnd(28)} lag ${number.format(lag.lag).padEnd(8)} produced ${number.format(lag.produced).padEnd(10)} workers ${lag.members}\n`);
       }
+      process.stdout.write(`dead letters: ${number.format(deadLetters)}${deadLetters > 0 ? ` (messages that failed for good, with why: topic ${distributed.topicPrefix}.dead-letter)` : ''}\n`);
       if (index) process.stdout.write(`index: ${number.format(index.ads)} ads, ${number.format(index.indicators)} indicators\n`);
       process.stdout.write(idle ? 'idle: every stage has caught up\n' : 'working: some stages are behind\n');
     });

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { attachStage, type Logger, type MessageType, type Stage } from '@indicia/core';
+import { attachStage, type Logger, type MessageType, type Stage, type StopRunError } from '@indicia/core';
 import { KafkaTransport } from '@indicia/bus';
 import { countedStage, type StageCounts } from './counted-stage.js';
 import type { DistributedSettings } from './distributed-config.js';
@@ -14,8 +14,8 @@ export interface WorkerRun {
   log: Logger;
   /** Extra figures for the progress line (pages/s for a crawler...). */
   describe?: () => string;
-  /** Resolves to stop the worker gracefully (tests; the CLI uses signals). */
-  stopWhen?: Promise<void>;
+  /** Deliveries of a message before it is dead-lettered, and the first retry delay (doubling); the bus's defaults otherwise. */
+  retries?: { maxAttempts: number; retryBaseMs: number };
 }
 
 const progressIntervalMs = 5000;
@@ -34,6 +34,7 @@ export async function runWorker(run: WorkerRun): Promise<StageCounts> {
     topicPrefix: run.distributed.topicPrefix,
     clientId: workerId,
     log: run.log,
+    ...(run.retries ?? {}),
   });
   let deadLetters = 0;
   transport.onDeadLetter((deadLetter) => {
@@ -54,7 +55,13 @@ export async function runWorker(run: WorkerRun): Promise<StageCounts> {
 
   let interrupts = 0;
   let requestStop!: () => void;
+  let failure: StopRunError | null = null;
   const stopped = new Promise<void>((resolve) => (requestStop = resolve));
+  // The run cannot go on (a stage threw StopRunError, or a consumer failed for good): stop and say why.
+  transport.onRunStopped((error) => {
+    failure = error;
+    requestStop();
+  });
   const onSignal = () => {
     interrupts++;
     if (interrupts === 1) {
@@ -65,7 +72,7 @@ export async function runWorker(run: WorkerRun): Promise<StageCounts> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await Promise.race([stopped, run.stopWhen ?? new Promise<void>(() => undefined)]);
+    await stopped;
     await transport.close();
   } finally {
     clearInterval(progress);
@@ -74,5 +81,6 @@ export async function runWorker(run: WorkerRun): Promise<StageCounts> {
     await stage.close?.();
   }
   process.stderr.write(`${line()}\nworker ${run.kind}: stopped\n`);
+  if (failure) throw failure;
   return counts;
 }

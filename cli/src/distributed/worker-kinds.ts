@@ -37,6 +37,8 @@ export async function runCrawlWorker(flags: WorkerFlags): Promise<void> {
     concurrency: settings.concurrency,
     distributed,
     log,
+    // A page is tried as often, and waited for as long, as in an embedded crawl (--retries, backoff).
+    retries: { maxAttempts: settings.maxRetries + 1, retryBaseMs: settings.retryBackoffMs },
     describe: () => {
       const progress = stage.progress();
       return `${progress.captured} pages · ${progress.failed} failed · robots-blocked ${progress.skippedByRobots} · data ${dataDir}`;

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { pipelineLag, type GroupLag } from '@indicia/bus';
+import { pipelineLag, readDeadLetters, type DeadLetterRecord, type GroupLag } from '@indicia/bus';
 import { ElasticsearchIndexStore, type ExportedAd } from '@indicia/indexer';
 import { collect, runIndicia, spawnIndicia, tempDir, type CliResult } from './run-cli.js';
 
@@ -101,6 +101,11 @@ export class DistributedRun {
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+  }
+
+  /** Messages of this run that failed for good, with why. */
+  deadLetters(): Promise<DeadLetterRecord[]> {
+    return readDeadLetters({ brokers: [this.servers.kafka], topicPrefix: this.topicPrefix });
   }
 
   async exportAds(): Promise<ExportedAd[]> {
