@@ -33,4 +33,4 @@ runTransportContract('kafka', async ({ maxAttempts, retryBaseMs }) => {
       await removePrefix(topicPrefix);
     },
   };
-});
+}, { carriesBytes: true });
