@@ -1,5 +1,6 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { messageTypes, type MessageType } from '@indicia/core';
+import { topicsOf } from './topic-admin.js';
 import { deadLetterTopicFor, topicFor } from './topic-plan.js';
 
 /** How far one stage's consumer group is behind on its topic. */
@@ -27,11 +28,8 @@ export interface PipelineLagOptions {
  * what `indicia status` shows, and how a test knows that a distributed run has finished (every
  * lag 0, and staying 0).
  */
-export async function pipelineLag(options: PipelineLagOptions): Promise<GroupLag[]> {
-  const kafka = new Kafka({ clientId: options.clientId ?? 'indicia-status', brokers: options.brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
+export function pipelineLag(options: PipelineLagOptions): Promise<GroupLag[]> {
+  return withAdmin(options, async (admin) => {
     const { groups } = await admin.listGroups();
     const found: Array<{ groupId: string; group: string; type: MessageType }> = [];
     for (const { groupId } of groups) {
@@ -60,34 +58,38 @@ export async function pipelineLag(options: PipelineLagOptions): Promise<GroupLag
       lags.push({ group, type, lag, produced, members });
     }
     return lags.sort((a, b) => messageTypes.indexOf(a.type) - messageTypes.indexOf(b.type) || a.group.localeCompare(b.group));
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 /** Messages in the deployment's dead-letter topic (0 when it does not exist yet). */
-export async function deadLetterCount(options: PipelineLagOptions): Promise<number> {
-  const kafka = new Kafka({ clientId: options.clientId ?? 'indicia-status', brokers: options.brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
+export function deadLetterCount(options: PipelineLagOptions): Promise<number> {
+  return withAdmin(options, async (admin) => {
     const topic = deadLetterTopicFor(options.topicPrefix);
     if (!(await admin.listTopics()).includes(topic)) return 0;
     const offsets = await admin.fetchTopicOffsets(topic);
     return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
-/** Deletes every topic of a deployment (tests and `indicia` tear-downs); consumer groups expire on their own. */
-export async function deleteDeploymentTopics(options: PipelineLagOptions): Promise<void> {
-  const kafka = new Kafka({ clientId: options.clientId ?? 'indicia-cleanup', brokers: options.brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } });
+/**
+ * Deletes a deployment's topics (tests and benchmarks clean up with it). Its consumer groups are
+ * left to expire: a group whose killed members have not timed out yet cannot be deleted.
+ */
+export function deleteDeploymentTopics(options: PipelineLagOptions): Promise<void> {
+  return withAdmin(options, async (admin) => {
+    const existing = new Set(await admin.listTopics());
+    const topics = topicsOf(options.topicPrefix).filter((topic) => existing.has(topic));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  });
+}
+
+/** A short-lived admin client for one inspection: connected, used, always disconnected. */
+async function withAdmin<T>(options: PipelineLagOptions, work: (admin: Admin) => Promise<T>): Promise<T> {
+  const kafka = new Kafka({ clientId: options.clientId ?? 'indicia-admin', brokers: options.brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } });
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${options.topicPrefix}.`));
-    if (topics.length > 0) await admin.deleteTopics({ topics });
+    return await work(admin);
   } finally {
     await admin.disconnect();
   }

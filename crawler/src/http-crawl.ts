@@ -9,6 +9,7 @@ import { crawlSettingsSchema, recordableSettings, redactProxyUrl, type CrawlSett
 import { FetcherHttpClient, fetchSinkKey, type FetchSink } from './crawlee-http-client.js';
 import { crawleeLogFor } from './crawlee-log.js';
 import { CaptureHookError, failureReason, RetryableStatusError } from './fetch-errors.js';
+import { discoveredLinks } from './discovered-links.js';
 import { Frontier, type DiscoveredUrl } from './frontier.js';
 import { FrontierRequestManager } from './frontier-request-manager.js';
 import type { HttpFetcher } from './http-fetcher.js';
@@ -237,15 +238,7 @@ export class HttpCrawl {
   }
 
   private followed(links: PageLink[], capture: PageCaptured, scope: CrawlScope): DiscoveredUrl[] {
-    if (capture.depth >= this.settings.maxDepth) return [];
-    return links.map((link) => ({
-      canonicalUrl: link.canonicalUrl,
-      url: link.url,
-      depth: capture.depth + 1,
-      host: new URL(link.canonicalUrl).hostname,
-      inScope: scope.includes(link.canonicalUrl),
-      parentUrl: capture.canonicalUrl,
-    }));
+    return capture.depth >= this.settings.maxDepth ? [] : discoveredLinks(links, capture, scope);
   }
 
   private async deliver(capture: PageCaptured): Promise<void> {

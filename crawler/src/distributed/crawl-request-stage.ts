@@ -9,7 +9,7 @@ import type { CrawlProgress } from '../crawl-report.js';
 import { crawlSettingsSchema, recordableSettings, type CrawlSettingsInput } from '../crawl-settings.js';
 import { failureReason, RetryableStatusError } from '../fetch-errors.js';
 import { Frontier, type DiscoveredUrl } from '../frontier.js';
-import type { PageLink } from '../link-extraction.js';
+import { discoveredLinks } from '../discovered-links.js';
 import { retryAfterMs } from '../retry-after.js';
 import { HostPacer } from './host-pacer.js';
 import { RobotsCache } from './robots-cache.js';
@@ -113,7 +113,7 @@ export async function createCrawlRequestStage(options: CrawlRequestStageOptions)
     const $ = isHtml(contentType) ? (load(bodyText(fetched.body, headerOf(fetched.headers['content-type']))) as unknown as CheerioAPI) : undefined;
     const { capture, links } = await parts.assembly.assemble({ canonicalUrl: request.canonicalUrl, depth: request.depth }, fetched, $);
     await ctx.emit('page.captured', capture);
-    const followed = request.depth < request.submission.maxDepth ? linksOf(links, request, scope) : [];
+    const followed = request.depth < request.submission.maxDepth ? discoveredLinks(links, capture, scope) : [];
     for (const link of frontier.unknownLinks(followed)) {
       await ctx.emit('crawl.requested', {
         url: link.url,
@@ -157,13 +157,3 @@ function headerOf(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function linksOf(links: PageLink[], request: CrawlRequested, scope: { includes(url: string): boolean }): DiscoveredUrl[] {
-  return links.map((link) => ({
-    canonicalUrl: link.canonicalUrl,
-    url: link.url,
-    depth: request.depth + 1,
-    host: new URL(link.canonicalUrl).hostname,
-    inScope: scope.includes(link.canonicalUrl),
-    parentUrl: request.canonicalUrl,
-  }));
-}
