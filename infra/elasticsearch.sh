@@ -93,15 +93,7 @@ es_start() {
 }
 
 es_wait_healthy() {
-  local deadline=$((SECONDS + ${INDICIA_ES_START_TIMEOUT:-180}))
-  until es_healthy; do
-    if ! infra_pid_alive "$ES_PIDFILE"; then
-      tail -20 "$ES_STATE/logs/indicia-local.log" >&2 2>/dev/null || true
-      infra_die "Elasticsearch exited while starting; its log is $ES_STATE/logs/indicia-local.log"
-    fi
-    [ "$SECONDS" -lt "$deadline" ] || infra_die "Elasticsearch did not become healthy within ${INDICIA_ES_START_TIMEOUT:-180}s; its log is $ES_STATE/logs/indicia-local.log"
-    sleep 1
-  done
+  infra_wait_healthy Elasticsearch "$ES_PIDFILE" "$ES_STATE/logs/indicia-local.log" "${INDICIA_ES_START_TIMEOUT:-180}" es_healthy
 }
 
 es_status() {

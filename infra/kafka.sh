@@ -116,15 +116,7 @@ kafka_start() {
 }
 
 kafka_wait_healthy() {
-  local deadline=$((SECONDS + ${INDICIA_KAFKA_START_TIMEOUT:-120}))
-  until kafka_healthy; do
-    if ! infra_pid_alive "$KAFKA_PIDFILE"; then
-      tail -20 "$KAFKA_STATE/logs/stdout.out" "$KAFKA_LOG" >&2 2>/dev/null || true
-      infra_die "Kafka exited while starting; its log is $KAFKA_LOG"
-    fi
-    [ "$SECONDS" -lt "$deadline" ] || infra_die "Kafka did not come up within ${INDICIA_KAFKA_START_TIMEOUT:-120}s; its log is $KAFKA_LOG"
-    sleep 0.5
-  done
+  infra_wait_healthy Kafka "$KAFKA_PIDFILE" "$KAFKA_LOG" "${INDICIA_KAFKA_START_TIMEOUT:-120}" kafka_healthy
 }
 
 kafka_status() {

@@ -96,3 +96,18 @@ infra_stop_pid() {
 infra_port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
+
+# Waits until `health_command` succeeds; dies with the log's tail if the process exits or time runs out.
+#   infra_wait_healthy NAME PIDFILE LOGFILE TIMEOUT_SECONDS HEALTH_COMMAND
+infra_wait_healthy() {
+  local name=$1 pidfile=$2 logfile=$3 timeout=$4 health=$5
+  local deadline=$((SECONDS + timeout))
+  until "$health"; do
+    if ! infra_pid_alive "$pidfile"; then
+      tail -20 "$logfile" >&2 2>/dev/null || true
+      infra_die "$name exited while starting; its log is $logfile"
+    fi
+    [ "$SECONDS" -lt "$deadline" ] || infra_die "$name did not become healthy within ${timeout}s; its log is $logfile"
+    sleep 0.5
+  done
+}
