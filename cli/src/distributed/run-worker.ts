@@ -4,10 +4,10 @@ import { KafkaTransport } from '@indicia/bus';
 import { countedStage, type StageCounts } from './counted-stage.js';
 import type { DistributedSettings } from './distributed-config.js';
 
-export interface WorkerRun {
+export interface WorkerRun<T extends MessageType> {
   /** crawl, extract or index: the consumer group, and what the progress line says. */
   kind: string;
-  stage: Stage<MessageType>;
+  stage: Stage<T>;
   /** Messages of the stage handled at once. */
   concurrency: number;
   distributed: DistributedSettings & { kafka: string[] };
@@ -25,7 +25,7 @@ const progressIntervalMs = 5000;
  * SIGTERM stops taking messages, lets those in hand finish and commits them; a second quits at
  * once (uncommitted messages are redelivered to another worker: nothing is lost).
  */
-export async function runWorker(run: WorkerRun): Promise<StageCounts> {
+export async function runWorker<T extends MessageType>(run: WorkerRun<T>): Promise<StageCounts> {
   const { stage, counts } = countedStage(run.stage);
   const workerId = `${run.kind}-${hostname()}-${process.pid}`;
   process.stderr.write(`worker ${run.kind}: connecting to Kafka at ${run.distributed.kafka.join(',')}\n`);

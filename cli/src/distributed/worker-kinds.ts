@@ -1,4 +1,4 @@
-import { createLogger, type Logger, type MessageType, type Stage } from '@indicia/core';
+import { createLogger, type Logger, type Stage } from '@indicia/core';
 import { createCrawlRequestStage, type CrawlSettings } from '@indicia/crawler';
 import { createExtractStage } from '@indicia/extractor';
 import { ElasticsearchIndexStore, createIndexStage } from '@indicia/indexer';
@@ -33,7 +33,7 @@ export async function runCrawlWorker(flags: WorkerFlags): Promise<void> {
   const stage = await createCrawlRequestStage({ settings, workerId: `crawl-${process.pid}`, log });
   await runWorker({
     kind: 'crawl',
-    stage: stage as unknown as Stage<MessageType>,
+    stage,
     concurrency: settings.concurrency,
     distributed,
     log,
@@ -58,7 +58,7 @@ export async function runExtractWorker(flags: WorkerFlags): Promise<void> {
     ocr: { workers: values.ocrWorkers },
   });
   // Two pages in hand per extraction thread keep each busy while the last result travels back.
-  await runWorker({ kind: 'extract', stage: stage as unknown as Stage<MessageType>, concurrency: Math.max(2, 2 * values.extractWorkers), distributed, log });
+  await runWorker({ kind: 'extract', stage, concurrency: Math.max(2, 2 * values.extractWorkers), distributed, log });
 }
 
 export async function runIndexWorker(flags: WorkerFlags): Promise<void> {
@@ -78,5 +78,5 @@ export async function runIndexWorker(flags: WorkerFlags): Promise<void> {
     },
   };
   // The index stage gathers the messages in hand into one bulk request: as many in hand as a batch.
-  await runWorker({ kind: 'index', stage: stage as unknown as Stage<MessageType>, concurrency: batch, distributed, log });
+  await runWorker({ kind: 'index', stage, concurrency: batch, distributed, log });
 }

@@ -15,7 +15,7 @@ import type { AdDocument, ImageLinkDocument, IndicatorDocument, IndicatorLinkDoc
 export function mergeCapture(existing: AdDocument | null, ad: PreparedAd): AdDocument {
   if (existing === null) return newAdDocument(ad);
   const later = ad.fetchedAt > existing.lastSeen;
-  const latest = later ? latestFields(ad) : latestFieldsOf(existing);
+  const latest = latestFieldsOf(later ? ad : existing);
   return {
     id: existing.id,
     ...latest,
@@ -43,7 +43,7 @@ type LatestFields = Omit<AdDocument, 'id' | 'firstSeen' | 'lastSeen' | 'latestCa
 function newAdDocument(ad: PreparedAd): AdDocument {
   return {
     id: ad.adId,
-    ...latestFields(ad),
+    ...latestFieldsOf(ad),
     firstSeen: ad.fetchedAt,
     lastSeen: ad.fetchedAt,
     latestCaptureId: ad.captureId,
@@ -53,42 +53,26 @@ function newAdDocument(ad: PreparedAd): AdDocument {
   };
 }
 
-/** The same key order as latestFieldsOf: documents built either way serialise alike. */
-function latestFields(ad: PreparedAd): LatestFields {
+/**
+ * The fields that follow the latest capture, picked from a prepared ad or a stored document (both
+ * carry them) in one key order, so documents built either way serialise alike.
+ */
+function latestFieldsOf(source: LatestFields): LatestFields {
   return {
-    url: ad.url,
-    canonicalUrl: ad.canonicalUrl,
-    site: ad.site,
-    title: ad.title,
-    text: ad.text,
-    imageText: ad.imageText,
-    contentHash: ad.contentHash,
-    postedAt: ad.postedAt,
-    location: ad.location,
-    language: ad.language,
-    prices: ad.prices,
-    age: ad.age,
-    needsBrowser: ad.needsBrowser,
-    truncated: ad.truncated,
-  };
-}
-
-function latestFieldsOf(doc: AdDocument): LatestFields {
-  return {
-    url: doc.url,
-    canonicalUrl: doc.canonicalUrl,
-    site: doc.site,
-    title: doc.title,
-    text: doc.text,
-    imageText: doc.imageText,
-    contentHash: doc.contentHash,
-    postedAt: doc.postedAt,
-    location: doc.location,
-    language: doc.language,
-    prices: doc.prices,
-    age: doc.age,
-    needsBrowser: doc.needsBrowser,
-    truncated: doc.truncated,
+    url: source.url,
+    canonicalUrl: source.canonicalUrl,
+    site: source.site,
+    title: source.title,
+    text: source.text,
+    imageText: source.imageText,
+    contentHash: source.contentHash,
+    postedAt: source.postedAt,
+    location: source.location,
+    language: source.language,
+    prices: source.prices,
+    age: source.age,
+    needsBrowser: source.needsBrowser,
+    truncated: source.truncated,
   };
 }
 
