@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const stagePackages = ['@indicia/bus', '@indicia/crawler', '@indicia/extractor', '@indicia/indexer', '@indicia/testbed', 'indicia'];
+const stagePackages = ['@indicia/bus', '@indicia/crawler', '@indicia/extractor', '@indicia/indexer', '@indicia/pivot', '@indicia/testbed', 'indicia'];
 const forbid = (packages, why) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: packages, message: why }, { group: ['../../*/src/*', '../../*/dist/*'], message: 'import another workspace by its package name' }] }],
 });
@@ -22,13 +22,13 @@ export default tseslint.config(
   },
   { files: ['core/src/**'], rules: forbid(stagePackages, 'core depends on zod and pino only') },
   // Stages never import each other (nor the testbed): they share only the message types in core.
-  ...['bus', 'testbed', 'crawler', 'extractor', 'indexer'].map((folder) => ({
+  ...['bus', 'testbed', 'crawler', 'extractor', 'indexer', 'pivot'].map((folder) => ({
     files: [`${folder}/src/**`],
     rules: forbid(stagePackages, `${folder} may import @indicia/core only; share types through core`),
   })),
   // Tests may use the testbed, the offline web and its labelled data, as Scrapy's tests use its
   // mock server; the shipped code of a stage still may not.
-  ...['crawler', 'extractor', 'indexer'].map((folder) => ({
+  ...['crawler', 'extractor', 'indexer', 'pivot'].map((folder) => ({
     files: [`${folder}/src/**/*.test.ts`, `${folder}/src/test-support/**`],
     rules: forbid(stagePackages.filter((name) => name !== '@indicia/testbed'), `${folder} tests may import @indicia/core and @indicia/testbed only`),
   })),

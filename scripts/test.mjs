@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
-const workspaces = ['core', 'bus', 'testbed', 'crawler', 'extractor', 'indexer', 'cli'];
+const workspaces = ['core', 'bus', 'testbed', 'crawler', 'extractor', 'indexer', 'pivot', 'cli'];
 
 function step(title, command, args) {
   process.stdout.write(`\n== ${title}: ${command} ${args.join(' ')}\n`);

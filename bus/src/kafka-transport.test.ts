@@ -48,6 +48,8 @@ describe('KafkaTransport on a real broker', () => {
         [topicFor(topicPrefix, 'page.captured')]: 6,
         [topicFor(topicPrefix, 'ad.extracted')]: 12,
         [topicFor(topicPrefix, 'domain.seen')]: 6,
+        [topicFor(topicPrefix, 'whois.recorded')]: 6,
+        [topicFor(topicPrefix, 'dns.recorded')]: 6,
         [deadLetterTopicFor(topicPrefix)]: 1,
       });
       const configs = await admin.describeConfigs({

@@ -25,6 +25,8 @@ export interface TopicSettings {
  * | page.captured   |          6 |            16 MiB | the page body and its images inline (capped by the crawler): large, so few partitions and 4 MiB fetched per partition |
  * | ad.extracted    |         12 |             4 MiB | an ad's text, OCR text and indicators with provenance: tens of KB, a long page up to a few MB |
  * | domain.seen     |          6 |             1 MiB | a domain and where it was seen: tiny, and the pivot stage is light |
+ * | whois.recorded  |          6 |             1 MiB | a registration snapshot with its raw response (cut at 256 KiB) |
+ * | dns.recorded    |          6 |             1 MiB | a domain's A/AAAA/MX/NS/TXT records: small |
  * | dead-letter     |          1 |            17 MiB | a failed message (up to a 16 MiB capture) with its error; read rarely, by people |
  */
 export const topicPlan: Readonly<Record<MessageType, TopicSettings>> = {
@@ -32,6 +34,8 @@ export const topicPlan: Readonly<Record<MessageType, TopicSettings>> = {
   'page.captured': { partitions: 6, maxMessageBytes: 16 * MiB, fetchBytesPerPartition: 4 * MiB },
   'ad.extracted': { partitions: 12, maxMessageBytes: 4 * MiB, fetchBytesPerPartition: 1 * MiB },
   'domain.seen': { partitions: 6, maxMessageBytes: 1 * MiB, fetchBytesPerPartition: 1 * MiB },
+  'whois.recorded': { partitions: 6, maxMessageBytes: 1 * MiB, fetchBytesPerPartition: 1 * MiB },
+  'dns.recorded': { partitions: 6, maxMessageBytes: 1 * MiB, fetchBytesPerPartition: 1 * MiB },
 };
 
 export const deadLetterTopicSettings: TopicSettings = { partitions: 1, maxMessageBytes: 17 * MiB, fetchBytesPerPartition: 17 * MiB };

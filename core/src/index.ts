@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './ids.js';
 export * from './messages.js';
+export * from './registration.js';
 export * from './envelope.js';
 export * from './stage.js';
 export * from './transport.js';

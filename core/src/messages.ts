@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DnsRecordedSchema, WhoisRecordedSchema } from './registration.js';
 
 /**
  * The message types stages exchange. These schemas are the only thing stages share; a stage
@@ -287,6 +288,8 @@ export const messageSchemas = {
   'page.captured': PageCapturedSchema,
   'ad.extracted': AdExtractedSchema,
   'domain.seen': DomainSeenSchema,
+  'whois.recorded': WhoisRecordedSchema,
+  'dns.recorded': DnsRecordedSchema,
 } as const;
 
 export type MessageType = keyof typeof messageSchemas;
