@@ -1,3 +1,4 @@
+import type { RegistrationHistory } from './registrations/registration-history.js';
 import type { AdAge, AdExtracted, AdImage, AdLocation, AdPrice, IndicatorType, Provenance, ProvenanceSource } from '@indicia/core';
 
 /**
@@ -18,6 +19,8 @@ export interface IndexStore {
   /** Every ad (or one site's), ordered by id, read page by page so a large index streams. */
   exportAds(options?: ExportOptions): AsyncIterable<ExportedAd>;
   summary(): Promise<IndexSummary>;
+  /** The WHOIS/RDAP and DNS history the pivot stage records, in the same store as the ads. */
+  readonly registrations: RegistrationHistory;
   close(): Promise<void>;
 }
 

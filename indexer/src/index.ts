@@ -27,3 +27,15 @@ export { defaultPageSize, maxPageSize } from './search-query.js';
 export { ElasticsearchIndexStore, type ElasticsearchIndexStoreOptions } from './elasticsearch/elasticsearch-index-store.js';
 export type { RefreshPolicy } from './elasticsearch/ad-bulk-writer.js';
 export { AdsRejectedError, AdsNotWrittenError, type AdWriteFailure } from './elasticsearch/write-failures.js';
+export type {
+  RegistrationHistory,
+  RegistrationSnapshot,
+  DnsSnapshot,
+  LastObserved,
+  ReverseRegistrationQuery,
+  ReverseRegistrationMatch,
+  HeldRange,
+  RegistrationSummary,
+} from './registrations/registration-history.js';
+export { identityKeyOf } from './registrations/identity-values.js';
+export { createRegistrationIndexStage, createDnsIndexStage } from './registrations/registration-index-stages.js';

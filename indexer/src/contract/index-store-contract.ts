@@ -1,6 +1,7 @@
 import { describe } from 'node:test';
 import type { IndexStore } from '../index-store.js';
 import { describeImageContract } from './image-contract.js';
+import { describeRegistrationContract } from './registration-contract.js';
 import { describeSearchContract } from './search-contract.js';
 import { describeWriteContract } from './write-contract.js';
 
@@ -13,6 +14,7 @@ export function runIndexStoreContract(name: string, makeStore: () => Promise<Ind
     describeWriteContract(makeStore);
     describeSearchContract(makeStore);
     describeImageContract(makeStore);
+    describeRegistrationContract(makeStore);
   });
 }
 

@@ -15,6 +15,8 @@ import { EsSearch } from './es-search.js';
 import { readSummary } from './es-summary.js';
 import { indexNames, type IndexNames, type IndexTuning } from './index-layout.js';
 import { RetryBudget } from './retry-budget.js';
+import type { RegistrationHistory } from '../registrations/registration-history.js';
+import { EsRegistrationHistory } from '../registrations/es-registration-history.js';
 
 /** Covers a node restart or a 30-second outage with room to spare. */
 const defaultRetryBudgetMs = 90_000;
@@ -61,6 +63,7 @@ export class ElasticsearchIndexStore implements IndexStore {
   private readonly imageSearcher: EsImageSearch;
   private readonly exportPageSize: number;
   private readonly log: Logger;
+  readonly registrations: RegistrationHistory;
   private closed = false;
 
   private constructor(
@@ -80,6 +83,14 @@ export class ElasticsearchIndexStore implements IndexStore {
     this.searcher = new EsSearch(client, names, options.maxResultWindow);
     this.imageSearcher = new EsImageSearch(client, names);
     this.exportPageSize = options.exportPageSize ?? 500;
+    const refresh = options.refresh ?? 'wait_for';
+    this.registrations = new EsRegistrationHistory({
+      client,
+      names,
+      refresh: refresh === 'none' ? undefined : refresh === 'immediate' ? 'true' : 'wait_for',
+      retryBudgetMs: options.retryBudgetMs ?? defaultRetryBudgetMs,
+      log: this.log,
+    });
   }
 
   /**

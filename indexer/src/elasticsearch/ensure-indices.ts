@@ -1,7 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { StopRunError, type Logger } from '@indicia/core';
 import { responseErrorType } from './es-failure.js';
-import { adsMapping, dynamicSettings, indicatorsMapping, type IndexNames, type IndexTuning } from './index-layout.js';
+import { adsMapping, dnsMapping, dynamicSettings, indicatorsMapping, registrationsMapping, type IndexNames, type IndexTuning } from './index-layout.js';
 import { RetryBudget, retryWhileTransient } from './retry-budget.js';
 
 /** Bumped when the mappings change, so an operator can tell which layout an index was made with. */
@@ -19,8 +19,10 @@ export async function ensureIndices(client: Client, names: IndexNames, tuning: I
   const layouts: Array<{ kind: keyof IndexNames; mappings: estypes.MappingTypeMapping }> = [
     { kind: 'ads', mappings: adsMapping },
     { kind: 'indicators', mappings: indicatorsMapping },
+    { kind: 'registrations', mappings: registrationsMapping },
+    { kind: 'dns', mappings: dnsMapping },
   ];
-  // The two indices are independent: set up at once, opening costs one round of cluster updates.
+  // The indices are independent: set up at once, opening costs one round of cluster updates.
   await Promise.all(layouts.map(({ kind, mappings }) => ensureIndex(client, { index: names[kind], kind, mappings, tuning }, context)));
 }
 

@@ -8,6 +8,10 @@ export interface IndexNames {
   ads: string;
   /** One document per distinct indicator: exact counts for the summary. */
   indicators: string;
+  /** One document per registration (WHOIS/RDAP) snapshot: the history reverse WHOIS reads. */
+  registrations: string;
+  /** One document per DNS snapshot. */
+  dns: string;
 }
 
 /** Settings a deployment tunes; each has a default that suits one local node. */
@@ -25,7 +29,7 @@ const prefixPattern = /^[a-z0-9][a-z0-9_-]{0,200}$/;
 
 export function indexNames(prefix: string): IndexNames {
   if (!prefixPattern.test(prefix)) throw new UsageError(`an Elasticsearch index prefix is lowercase letters, digits, "-" and "_", starting with a letter or digit (got "${prefix}")`);
-  return { ads: `${prefix}-ads`, indicators: `${prefix}-indicators` };
+  return { ads: `${prefix}-ads`, indicators: `${prefix}-indicators`, registrations: `${prefix}-registrations`, dns: `${prefix}-dns` };
 }
 
 /** Keywords longer than this are kept in _source but not indexed: Lucene refuses terms over 32 KB. */
@@ -118,3 +122,34 @@ export function dynamicSettings(tuning: IndexTuning, kind: keyof IndexNames): es
   if (kind === 'ads') Object.assign(settings, { max_result_window: tuning.maxResultWindow, 'mapping.nested_objects.limit': tuning.maxNestedObjectsPerAd });
   return settings;
 }
+
+/**
+ * A registration snapshot: the record and raw response kept in _source only; `held` lists the
+ * identity values its contacts hold as "field\u0000key" and "role\u0000field\u0000key" keywords
+ * (identity-values.ts), so reverse WHOIS is one term query.
+ */
+export const registrationsMapping: estypes.MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    id: keyword,
+    domain: keyword,
+    observedAt: date,
+    source: keyword,
+    server: keyword,
+    rawSha256: keyword,
+    record: { type: 'object', enabled: false },
+    raw: stored,
+    held: keyword,
+  },
+};
+
+export const dnsMapping: estypes.MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    id: keyword,
+    domain: keyword,
+    observedAt: date,
+    resolver: keyword,
+    records: { type: 'object', enabled: false },
+  },
+};

@@ -3,6 +3,7 @@ import type { AdExtracted } from '@indicia/core';
 import type { ExportOptions, ExportedAd, ImageMatchPage, ImageSimilarityQuery, IndexStore, IndexSummary, SearchPage, SearchQuery, StoredAd } from '../index-store.js';
 import { ElasticsearchIndexStore, type ElasticsearchIndexStoreOptions } from './elasticsearch-index-store.js';
 import { indexNames } from './index-layout.js';
+import type { RegistrationHistory } from '../registrations/registration-history.js';
 
 /** The node tests run against: the one infra/elasticsearch.sh starts, unless the environment names another. */
 export const testElasticsearchUrl = process.env.INDICIA_TEST_ES_URL ?? 'http://127.0.0.1:9200';
@@ -51,6 +52,10 @@ export async function removeIndices(prefixes: readonly string[]): Promise<void> 
 /** A store whose close also removes its indices: what a contract test's factory hands out. */
 class SelfCleaningStore implements IndexStore {
   readonly kind = 'elasticsearch' as const;
+
+  get registrations(): RegistrationHistory {
+    return this.store.registrations;
+  }
 
   constructor(
     private readonly store: ElasticsearchIndexStore,

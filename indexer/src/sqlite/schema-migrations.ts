@@ -170,4 +170,45 @@ export const migrations: readonly Migration[] = [
       INSERT INTO ads_fts (ads_fts) VALUES ('rebuild');
     `,
   },
+  {
+    version: 5,
+    name: 'registration (WHOIS/RDAP) and DNS snapshots: the history reverse WHOIS reads',
+    sql: `
+      -- Every look at a domain is kept (append-only): the history is the evidence of who held a
+      -- domain when. record is the normalised RegistrationRecord as JSON; raw the response as received.
+      CREATE TABLE registration_snapshots (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        domain TEXT NOT NULL,
+        observed_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        server TEXT NOT NULL,
+        raw_sha256 TEXT NOT NULL,
+        record TEXT NOT NULL,
+        raw TEXT NOT NULL
+      );
+      CREATE INDEX registration_snapshots_domain ON registration_snapshots (domain, observed_at);
+
+      -- The identity values each snapshot's contacts hold, in their matching form (identity-values.ts):
+      -- reverse WHOIS is a lookup by (field, value).
+      CREATE TABLE registration_values (
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        snapshot_seq INTEGER NOT NULL REFERENCES registration_snapshots (seq),
+        role TEXT NOT NULL,
+        PRIMARY KEY (field, value, snapshot_seq, role)
+      ) WITHOUT ROWID;
+
+      -- records: the DnsRecorded fields (a, aaaa, mx, ns, txt, errors) as JSON.
+      CREATE TABLE dns_snapshots (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        domain TEXT NOT NULL,
+        observed_at TEXT NOT NULL,
+        resolver TEXT NOT NULL,
+        records TEXT NOT NULL
+      );
+      CREATE INDEX dns_snapshots_domain ON dns_snapshots (domain, observed_at);
+    `,
+  },
 ];

@@ -14,6 +14,8 @@ import { SqliteImageSearch } from './sqlite-image-search.js';
 import { classifySqliteFailure } from './sqlite-failure.js';
 import { SqliteSearch } from './sqlite-search.js';
 import { SqliteSummary } from './sqlite-summary.js';
+import type { RegistrationHistory } from '../registrations/registration-history.js';
+import { SqliteRegistrationHistory } from '../registrations/sqlite-registration-history.js';
 
 export interface SqliteIndexStoreOptions {
   /** How long a write waits for another connection's lock before failing as retryable. Default 5000 ms. */
@@ -37,6 +39,7 @@ export class SqliteIndexStore implements IndexStore {
   private readonly imageSearcher: SqliteImageSearch;
   private readonly summariser: SqliteSummary;
   private readonly exportPageSize: number;
+  readonly registrations: RegistrationHistory;
   /** Runs reads in one transaction so that the rows of one answer come from one snapshot. */
   private readonly inSnapshot: <T>(read: () => T) => T;
   private closed = false;
@@ -52,6 +55,10 @@ export class SqliteIndexStore implements IndexStore {
     this.imageSearcher = new SqliteImageSearch(db, this.reader);
     this.summariser = new SqliteSummary(db);
     this.exportPageSize = options.exportPageSize ?? 500;
+    this.registrations = new SqliteRegistrationHistory(db, (doing, work) => {
+      this.assertOpen();
+      return this.guard(doing, work);
+    });
     const snapshot = db.transaction((read: () => unknown) => read());
     this.inSnapshot = <T>(read: () => T): T => snapshot(read) as T;
   }
