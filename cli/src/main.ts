@@ -5,6 +5,8 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerEvidenceCommand } from './commands/evidence.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerExtractCommand } from './commands/extract.js';
+import { registerGraphCommands } from './commands/graph.js';
+import { registerPivotCommand } from './commands/pivot-reverse.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerTestbedCommand } from './commands/testbed.js';
 import { registerStatusCommand } from './commands/status.js';
@@ -36,6 +38,8 @@ Each command has its own help: indicia <command> --help`,
   registerExportCommand(program);
   registerExtractCommand(program);
   registerEvidenceCommand(program);
+  registerPivotCommand(program);
+  registerGraphCommands(program);
   registerWorkerCommand(program);
   registerStatusCommand(program);
   registerTestbedCommand(program);

@@ -13,3 +13,4 @@ export * from './config.js';
 export * from './regex-source.js';
 export { z } from 'zod';
 export * from './transport-contract.js';
+export * from './csv-cell.js';

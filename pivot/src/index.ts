@@ -1,3 +1,11 @@
-// @indicia/pivot: RDAP, WHOIS (port 43) and DNS clients and parsers, WHOIS history, reverse WHOIS,
-// external providers and the link graph. Exports are added by each module's file below.
-export {};
+// @indicia/pivot: RDAP, WHOIS (port 43) and DNS clients and parsers, WHOIS history lookups,
+// external providers, and the link graph with its exports.
+export { redactionOf } from './redaction.js';
+export { registrationPhoneE164 } from './contact-phone.js';
+export { reservedDomainReason } from './reserved-domains.js';
+export { createPivotStage, type PivotStageOptions, type PivotStageCounts, type RegistrationLookup, type DnsLookup, type LastObservedReader } from './pivot-stage.js';
+export { pivotConfig, parseDuration, type PivotSettings } from './pivot-config.js';
+export * from './providers/index.js';
+export * from './graph/index.js';
+export * from './exports/index.js';
+export * from './dns/index.js';

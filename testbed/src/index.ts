@@ -11,3 +11,19 @@ export type { LabelledText, LabelledIndicator, LabelledDistractor, LabelledSourc
 export { badMediaImages, badMediaPagePath, type BadMediaImage, type BadMediaKind } from './bad-media-routes.js';
 export { svgCallbackPath } from './bad-media-files.js';
 export { spaTrapLinks, spaLivePollPath, type SpaTrapKind } from './spa-trap-pages.js';
+export { registrationTruth, type RegistrationTruthOptions } from './registry/registration-truth.js';
+export type {
+  RegistrationTruth,
+  RegistryDomain,
+  RegistryDomainKind,
+  RegistrationPeriod,
+  TestbedContact,
+  TestbedDnsRecords,
+  TestbedRegistrar,
+  TruthRegistrant,
+  RegistrantHolding,
+  TruthRegistrationCluster,
+  ReverseWhoisTruth,
+} from './registry/registration-types.js';
+export type { RegistryControl, WhoisEndpoints } from './registry/registry-servers.js';
+export { whoisLimitExceeded } from './registry/whois-server.js';

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { UsageError } from '@indicia/core';
 import { createForwardProxy } from './forward-proxy.js';
 import { createOriginServer } from './origin-server.js';
+import { RegistrationWorld } from './registry/registration-world.js';
+import { startRegistryServers, type RegistryControl, type RunningRegistry, type WhoisEndpoints } from './registry/registry-servers.js';
 import { RequestLog, type RequestFilter, type RequestLogEntry } from './request-log.js';
 import { siteList, type TestbedSite } from './site-hosts.js';
 import { SocketRegistry } from './socket-registry.js';
@@ -22,6 +24,19 @@ export interface TestbedOptions {
   originPort?: number;
   /** Default true. Benchmarks turn it off; counts by `via` are kept either way. */
   logRequests?: boolean;
+  /** WHOIS registry server (every TLD of the world). Default 0: a free port. */
+  whoisPort?: number;
+  /** The one WHOIS server answering for every registrar. Default 0. */
+  registrarWhoisPort?: number;
+  rdapPort?: number;
+  /** UDP. Default 0. */
+  dnsPort?: number;
+  /** Queries per rolling second each WHOIS server answers; later ones get "WHOIS LIMIT EXCEEDED". Default: no limit. */
+  whoisQueriesPerSecond?: number;
+  /** Requests per rolling second the RDAP server answers; later ones get 429 with Retry-After. Default: no limit. */
+  rdapRequestsPerSecond?: number;
+  /** The 429's Retry-After in seconds. Default 1. */
+  rdapRetryAfterSeconds?: number;
 }
 
 export interface RunningTestbed {
@@ -36,7 +51,15 @@ export interface RunningTestbed {
   countRequests(filter?: RequestFilter): number;
   /** CONNECT tunnels opened so far. */
   tunnels(): number;
-  /** Closes both servers and every socket, keep-alive and tunnelled ones too. */
+  /** The clock WHOIS and RDAP answer as of (default the real time): `registry.setClock('2024-01-01')` shows older records. */
+  registry: RegistryControl;
+  /** WHOIS (RFC 3912) servers; give `whois.connect` to a client as its host → host:port override. */
+  whois: WhoisEndpoints;
+  /** 'http://127.0.0.1:PORT/': RDAP base URL for every TLD of the world (/domain/{name}). */
+  rdapUrl: string;
+  /** '127.0.0.1:PORT': authoritative UDP DNS for every domain of the world (and www.), never recursive. */
+  dnsServer: string;
+  /** Closes every server and every socket, keep-alive and tunnelled ones too. */
   close(): Promise<void>;
 }
 
@@ -46,7 +69,8 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Runnin
   const proxyPort = resolvePort(options.proxyPort, 'proxyPort');
   const originPort = resolvePort(options.originPort, 'originPort');
   const log = new RequestLog(options.logRequests ?? true);
-  const deps = { hosts: new VirtualHosts(new TestbedLayout(seed, ads)), log };
+  const layout = new TestbedLayout(seed, ads);
+  const deps = { hosts: new VirtualHosts(layout), log };
   const proxy = createForwardProxy(deps);
   const origin = createOriginServer(deps);
   const sockets = new SocketRegistry();
@@ -60,6 +84,23 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Runnin
     proxy.server.close();
     throw error;
   }
+  let registry: RunningRegistry;
+  try {
+    registry = await startRegistryServers(new RegistrationWorld(seed, layout.operators), {
+      host,
+      whoisPort: resolvePort(options.whoisPort, 'whoisPort'),
+      registrarWhoisPort: resolvePort(options.registrarWhoisPort, 'registrarWhoisPort'),
+      rdapPort: resolvePort(options.rdapPort, 'rdapPort'),
+      dnsPort: resolvePort(options.dnsPort, 'dnsPort'),
+      whoisQueriesPerSecond: options.whoisQueriesPerSecond,
+      rdapRequestsPerSecond: options.rdapRequestsPerSecond,
+      rdapRetryAfterSeconds: options.rdapRetryAfterSeconds,
+    });
+  } catch (error) {
+    proxy.server.close();
+    origin.close();
+    throw error;
+  }
 
   let closing: Promise<void> | undefined;
   const sites = siteList();
@@ -71,11 +112,15 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Runnin
     requestLog: log.entries,
     countRequests: (filter) => log.count(filter),
     tunnels: proxy.tunnels,
+    registry: registry.registry,
+    whois: registry.whois,
+    rdapUrl: registry.rdapUrl,
+    dnsServer: registry.dnsServer,
     close() {
       closing ??= (async () => {
         const closed = [proxy.server, origin].map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
         sockets.destroyAll();
-        await Promise.all(closed);
+        await Promise.all([...closed, registry.close()]);
       })();
       return closing;
     },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ExportedAd } from '@indicia/indexer';
-import { csvRow } from '../csv-cell.js';
+import { csvRow } from '@indicia/core';
 import { csvFields, csvHeader } from './export-csv.js';
 
 const ad: ExportedAd = {

@@ -3,7 +3,7 @@ import type { ExportedAd } from '@indicia/indexer';
 // New columns go at the end, so spreadsheets and scripts that read columns by position keep working.
 export const csvHeader = ['id', 'url', 'site', 'title', 'text', 'firstSeen', 'lastSeen', 'phones', 'emails', 'handles', 'indicators', 'language', 'city', 'country', 'ageMin', 'ageMax', 'prices', 'imageCount', 'imageSha256s', 'needsBrowser', 'truncated'];
 
-/** One ad as CSV cells, in the order of `csvHeader` (quoting and formula neutralising are csv-cell's). */
+/** One ad as CSV cells, in the order of `csvHeader` (quoting and formula neutralising are core's csvRow). */
 export function csvFields(ad: ExportedAd): string[] {
   const values = (type: string) => ad.indicators.filter((i) => i.type === type).map((i) => (type === 'handle' ? `${i.platform}:${i.value}` : i.value)).join('; ');
   return [

@@ -2,10 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { UsageError } from '@indicia/core';
-import { csvRow } from '../csv-cell.js';
+import { csvRow, UsageError } from '@indicia/core';
 import { csvFields, csvHeader } from './export-csv.js';
 import { openIndexStore } from '../open-index-store.js';
+import { integerFlag } from '../integer-flag.js';
+import { exportGraph } from './export-graph.js';
 
 interface ExportFlags {
   format: string;
@@ -13,15 +14,19 @@ interface ExportFlags {
   site?: string;
   data?: string;
   es?: string;
+  seed?: string;
+  depth: number;
 }
 
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description('Write every indexed ad, one record per ad, as JSON Lines or CSV')
-    .option('--format <format>', 'jsonl or csv', 'jsonl')
+    .description('Write every indexed ad as JSON Lines or CSV, or the link graph as a STIX 2.1 bundle or Maltego tables')
+    .option('--format <format>', 'jsonl, csv, stix or maltego', 'jsonl')
     .option('--output <file>', 'write to this file instead of stdout')
     .option('--site <host>', 'ads of this site only')
+    .option('--seed <kind:value>', 'stix/maltego: only the graph around this indicator (see indicia graph --help)')
+    .option('--depth <n>', 'stix/maltego with --seed: links to follow', integerFlag({ min: 0 }), 2)
     .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
     .option('--es <url>', 'export the distributed index in this Elasticsearch instead (env INDICIA_ES)')
     .addHelpText(
@@ -40,10 +45,22 @@ and cells that a spreadsheet would run as formulas (starting with = + - @) prefi
 Examples:
   $ indicia export --format jsonl > ads.jsonl
   $ indicia export --format csv --output ads.csv --site velvet-nights.test
-  $ indicia export --es http://127.0.0.1:9200 > ads.jsonl     the distributed index`,
+  $ indicia export --es http://127.0.0.1:9200 > ads.jsonl     the distributed index
+
+stix: a STIX 2.1 bundle of the link graph: observables (email-addr, domain-name, url, ipv4-addr,
+user-account for handles; phones and wallets as x-indicia-* objects declared by an extension
+definition), ads as observed-data, registrants and registrars as identity, relationships for the
+links. maltego: --output DIR gets entities.csv and links.csv (Maltego's "Import Graph from Table"),
+plus one links table per pair of entity types. Both take the whole graph, or --seed and --depth.
+  $ indicia export --format stix --output bundle.json
+  $ indicia export --format maltego --seed "phone:(702) 555-0134" --output maltego/`,
     )
     .action(async (flags: ExportFlags) => {
-      if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`unknown export format "${flags.format}": use jsonl or csv`);
+      if (flags.format === 'stix' || flags.format === 'maltego') {
+        await exportGraph({ ...flags, format: flags.format });
+        return;
+      }
+      if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`unknown export format "${flags.format}": use jsonl, csv, stix or maltego`);
       const store = await openIndexStore(flags);
       const out: Writable = flags.output ? createWriteStream(flags.output) : process.stdout;
       let count = 0;

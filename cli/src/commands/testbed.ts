@@ -6,6 +6,7 @@ interface TestbedFlags {
   ads: number;
   port?: number;
   host?: string;
+  registrations?: boolean;
 }
 
 const seedOption = ['--seed <n>', 'the same seed always builds the same sites', integerFlag(), 1] as const;
@@ -35,11 +36,17 @@ Examples:
         [
           `testbed (seed ${flags.seed}, ${flags.ads} ads) is up`,
           `  proxy:  ${running.proxyUrl}`,
+          `  whois:  ${running.whois.registry} (registry, every TLD); registrars: ${[...new Set(Object.values(running.whois.registrars))].join(', ')}`,
+          `  rdap:   ${running.rdapUrl}`,
+          `  dns:    ${running.dnsServer} (UDP, authoritative for the testbed's domains)`,
           ...running.sites.map((site) => `  site:   ${site.seedUrl}  (${site.kind}; ${site.language.join(', ')})`),
           '',
           `  curl -x ${running.proxyUrl} ${running.seedUrls[0] ?? ''}`,
           `  indicia crawl ${running.seedUrls.join(' ')} --proxy ${running.proxyUrl}`,
           `  indicia testbed truth --seed ${flags.seed} --ads ${flags.ads}   (what a crawl should find)`,
+          `  indicia testbed truth --registrations --seed ${flags.seed} --ads ${flags.ads}   (domains, registrants, linked clusters)`,
+          `  whois -h ${running.whois.registry.replace(/:(\d+)$/, ' -p $1')} ${running.sites[0]?.host ?? ''}`,
+          `  dig @${running.dnsServer.replace(/:(\d+)$/, ' -p $1')} ${running.sites[0]?.host ?? ''} A`,
           'Ctrl-C stops it.',
           '',
         ].join('\n'),
@@ -56,9 +63,14 @@ Examples:
     .description('Print the ground truth as JSON: every ad\'s URL and the indicators it holds')
     .option(...seedOption)
     .option(...adsOption)
-    .addHelpText('after', '\nExamples:\n  $ indicia testbed truth --seed 1 | jq \'.ads[0]\'\n  $ indicia testbed truth --seed 3 --ads 20000 > truth.json')
+    .option('--registrations', 'print the registration truth instead: domains with their WHOIS history, registrants, reverse WHOIS and linked clusters')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ indicia testbed truth --seed 1 | jq \'.ads[0]\'\n  $ indicia testbed truth --seed 3 --ads 20000 > truth.json\n  $ indicia testbed truth --registrations | jq \'.clusters[0]\'',
+    )
     .action(async (flags: TestbedFlags) => {
-      const { groundTruth } = await import('@indicia/testbed');
-      process.stdout.write(`${JSON.stringify(groundTruth({ seed: flags.seed, ads: flags.ads }), null, 2)}\n`);
+      const { groundTruth, registrationTruth } = await import('@indicia/testbed');
+      const truth = flags.registrations === true ? registrationTruth({ seed: flags.seed, ads: flags.ads }) : groundTruth({ seed: flags.seed, ads: flags.ads });
+      process.stdout.write(`${JSON.stringify(truth, null, 2)}\n`);
     });
 }

@@ -8,6 +8,8 @@ describe('csv cells', () => {
       assert.ok(csvCell(hostile).startsWith(`"'`), hostile);
     }
     assert.equal(csvCell('plain'), '"plain"');
+    assert.equal(csvCell('+17025550134'), '"+17025550134"', 'an E.164 phone stays itself');
+    assert.ok(csvCell('+1702555013+4').startsWith(`"'`));
   });
   it('quotes quotes and keeps newlines inside the cell', () => {
     assert.equal(csvRow(['a "b"', 'line1\nline2']), '"a ""b""","line1\nline2"\r\n');

@@ -1,0 +1,1 @@
+export { resolveDomainRecords, type DnsLookupOptions } from './resolve-domain-records.js';

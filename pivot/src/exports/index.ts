@@ -1,0 +1,7 @@
+// Exports of the link graph: a STIX 2.1 bundle and Maltego-importable tables.
+export { stixBundle } from './stix-bundle.js';
+export type { StixBundle, StixExport, StixExportOptions } from './stix-bundle.js';
+export type { StixObject } from './stix-observables.js';
+export { canonicalJson, stixScoId, uuidV5, stixScoNamespace } from './stix-identifiers.js';
+export { maltegoEntityColumns, maltegoEntityOfKind, maltegoLinkColumns, maltegoTables } from './maltego-csv.js';
+export type { MaltegoLinkTable, MaltegoTables } from './maltego-csv.js';

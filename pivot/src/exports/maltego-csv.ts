@@ -1,0 +1,86 @@
+import type { GraphNode, LinkGraph, NodeKind } from '../graph/graph-model.js';
+import { csvRow } from '@indicia/core';
+
+/** The Maltego standard entity each node kind becomes (ads by their URL, sites as websites). */
+export const maltegoEntityOfKind: Readonly<Record<NodeKind, string>> = {
+  ad: 'maltego.URL',
+  site: 'maltego.Website',
+  phone: 'maltego.PhoneNumber',
+  email: 'maltego.EmailAddress',
+  handle: 'maltego.Alias',
+  crypto: 'maltego.CryptocurrencyAddress',
+  url: 'maltego.URL',
+  domain: 'maltego.Domain',
+  'registrant-name': 'maltego.Person',
+  'registrant-org': 'maltego.Organization',
+  registrar: 'maltego.Organization',
+  nameserver: 'maltego.NSRecord',
+  ip: 'maltego.IPv4Address',
+  'mail-server': 'maltego.MXRecord',
+};
+
+export const maltegoEntityColumns = ['Entity Type', 'Value', 'Indicia ID'] as const;
+export const maltegoLinkColumns = ['Source Type', 'Source Value', 'Target Type', 'Target Value', 'Link Label'] as const;
+
+export interface MaltegoLinkTable {
+  /** A file name: "<source type>--<target type>.csv". */
+  name: string;
+  sourceType: string;
+  targetType: string;
+  csv: string;
+}
+
+export interface MaltegoTables {
+  /** Every entity: type, value, Indicia node id. */
+  entities: string;
+  /** Every link, each row naming both entities' types. */
+  links: string;
+  /**
+   * The links again, one file per (source type, target type), two value columns and a label.
+   * Maltego's "Import Graph from Table" wizard maps each column to one entity type, so a file
+   * with a single type per column imports with one mapping and the "Sequential" connectivity.
+   */
+  linkTables: MaltegoLinkTable[];
+}
+
+/** Maltego-importable tables of a graph. Every cell is neutralised against spreadsheet formulas. */
+export function maltegoTables(graph: LinkGraph): MaltegoTables {
+  let entities = csvRow(maltegoEntityColumns);
+  for (const node of graph.nodes.values()) entities += csvRow([entityTypeOf(node), valueOf(node), node.id]);
+  let links = csvRow(maltegoLinkColumns);
+  const byTypes = new Map<string, MaltegoLinkTable>();
+  for (const edge of graph.edges.values()) {
+    const source = graph.nodes.get(edge.source)!;
+    const target = graph.nodes.get(edge.target)!;
+    const [sourceType, targetType] = [entityTypeOf(source), entityTypeOf(target)];
+    links += csvRow([sourceType, valueOf(source), targetType, valueOf(target), edge.kind]);
+    const name = `${sourceType}--${targetType}.csv`;
+    let table = byTypes.get(name);
+    if (table === undefined) {
+      const header = sourceType === targetType ? [`${sourceType} (source)`, `${targetType} (target)`, 'Link Label'] : [sourceType, targetType, 'Link Label'];
+      table = { name, sourceType, targetType, csv: csvRow(header) };
+      byTypes.set(name, table);
+    }
+    table.csv += csvRow([valueOf(source), valueOf(target), edge.kind]);
+  }
+  return { entities, links, linkTables: [...byTypes.values()].sort((a, b) => (a.name < b.name ? -1 : 1)) };
+}
+
+function entityTypeOf(node: GraphNode): string {
+  return node.kind === 'ip' && node.value.includes(':') ? 'maltego.IPv6Address' : maltegoEntityOfKind[node.kind];
+}
+
+/** What the entity shows: an ad's URL; a handle with its platform; names as written; else the value. */
+function valueOf(node: GraphNode): string {
+  switch (node.kind) {
+    case 'ad':
+      return node.ad?.url ?? node.value;
+    case 'handle':
+    case 'registrant-name':
+    case 'registrant-org':
+    case 'registrar':
+      return node.label;
+    default:
+      return node.value;
+  }
+}
