@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError, assertKnownKeys, defineConfig, z, type ConfigFields } from '@indicia/core';
 import { crawlConfig as crawlerConfig } from '@indicia/crawler';
 import { siteConfigSchema } from '@indicia/extractor';
+import { pivotConfig } from '@indicia/pivot';
 import { extractWorkersField, ocrWorkersField } from './extract-workers-setting.js';
 
 /** The flag that sets each crawler field (fields without one are set by env or config file only). */
@@ -49,6 +50,8 @@ export const crawlConfig = defineConfig({
   extractWorkers: extractWorkersField('--extract-workers'),
   ocrWorkers: ocrWorkersField('--ocr-workers'),
   sites: { schema: z.array(siteConfigSchema).default([]), description: 'per-site extraction settings (config file only)' },
+  // The pivot stage owns its settings (pivot-config.ts): WHOIS/RDAP/DNS servers, refresh interval.
+  ...pivotConfig.fields,
 });
 
 export type CrawlConfigValues = ReturnType<typeof crawlConfig.resolve>['values'];

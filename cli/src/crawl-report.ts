@@ -41,6 +41,7 @@ export function crawlReportJson(outcome: CrawlOutcome) {
     evidence: { warc: join(outcome.dataDir, 'warc'), custodyLog: join(outcome.dataDir, 'custody.jsonl') },
     thisRun: { ads: result.adsThisRun, indicators: result.indicatorsThisRun },
     index: result.index,
+    pivot: result.pivot,
     deadLetters: result.deadLetters,
   };
 }
@@ -62,6 +63,15 @@ export function crawlReportText(outcome: CrawlOutcome): string {
     `index:    ${number.format(report.index.ads)} ads, ${number.format(report.index.indicators)} indicators (${byType || 'none'})`,
   );
   for (const site of report.index.sites) lines.push(`          ${site.site}: ${number.format(site.ads)} ads`);
+  const pivot = report.pivot;
+  if (pivot.domainsSeen > 0) {
+    lines.push(
+      `pivot:    ${number.format(pivot.domainsSeen)} domains seen: ${number.format(pivot.registrationsRecorded)} WHOIS/RDAP and ${number.format(pivot.dnsRecorded)} DNS snapshots recorded` +
+        (pivot.skipped > 0 ? `; ${number.format(pivot.skipped)} sightings of reserved names skipped (no server configured)` : '') +
+        (pivot.failed > 0 ? `; ${number.format(pivot.failed)} lookups failed (reasons in the log)` : '') +
+        ' — indicia clusters, indicia graph --seed ..., indicia pivot reverse ...',
+    );
+  }
   const browser = browserLine(report.browser);
   if (browser) lines.push(browser);
   if (report.images.kept + report.images.refused > 0) lines.push(`images:   ${number.format(report.images.kept)} kept, ${number.format(report.images.refused)} refused (too big, not an image, pixel bombs...: each reason is in the run's log)`);

@@ -3,6 +3,7 @@ import { createEnvelope, type Logger, type PageCaptured } from '@indicia/core';
 import { CaptureLedger, HttpCrawl, type CrawlProgress, type CrawlSettings, type CrawlSummary } from '@indicia/crawler';
 import type { SiteConfig } from '@indicia/extractor';
 import type { IndexSummary } from '@indicia/indexer';
+import type { PivotSettings, PivotStageCounts } from '@indicia/pivot';
 import { prepareDataDir } from './data-dir.js';
 import { ProcessingWorker } from './processing-worker.js';
 
@@ -14,6 +15,8 @@ export interface EmbeddedCrawlOptions {
   extractWorkers: number;
   /** tesseract.js workers reading the pages' images. */
   ocrWorkers: number;
+  /** The pivot stage: WHOIS/RDAP and DNS of every domain seen. */
+  pivot: PivotSettings;
   runId: string;
   log: Logger;
   /** The run's JSON-lines log file (the processing thread appends to it), or null for stderr. */
@@ -38,6 +41,8 @@ export interface EmbeddedCrawlResult {
   indicatorsThisRun: number;
   deadLetters: number;
   index: IndexSummary;
+  /** What the pivot stage looked up (and skipped) in this run. */
+  pivot: PivotStageCounts;
   durationMs: number;
 }
 
@@ -59,7 +64,7 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
   const deadLetterLog = createWriteStream(layout.deadLetters, { flags: 'a' });
   let deadLetters = 0;
   const processing = new ProcessingWorker(
-    { indexPath: layout.index, siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry, extractWorkers: options.extractWorkers, ocrWorkers: options.ocrWorkers, runId, logFile: options.logFile },
+    { indexPath: layout.index, siteConfigs: options.siteConfigs, defaultCountry: options.defaultCountry, extractWorkers: options.extractWorkers, ocrWorkers: options.ocrWorkers, runId, logFile: options.logFile, pivot: options.pivot, pivotCacheDir: settings.dataDir },
     {
       onSettled: (captureId) => ledger.markSettled(captureId),
       onDeadLetter: (deadLetter) => {
@@ -97,7 +102,7 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
     await processing.drain();
     const extracted = processing.extracted;
     closed = true;
-    const index = await processing.close();
+    const { index, pivot } = await processing.close();
     return {
       runId,
       crawl: crawlSummary,
@@ -106,6 +111,7 @@ export async function runEmbeddedCrawl(options: EmbeddedCrawlOptions): Promise<E
       indicatorsThisRun: extracted.indicators,
       deadLetters,
       index,
+      pivot,
       durationMs: Date.now() - startedAt,
     };
   } finally {

@@ -7,6 +7,7 @@ import { registerExportCommand } from './commands/export.js';
 import { registerExtractCommand } from './commands/extract.js';
 import { registerGraphCommands } from './commands/graph.js';
 import { registerPivotCommand } from './commands/pivot-reverse.js';
+import { registerRegistrationCommands } from './commands/registration-lookups.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerTestbedCommand } from './commands/testbed.js';
 import { registerStatusCommand } from './commands/status.js';
@@ -40,6 +41,7 @@ Each command has its own help: indicia <command> --help`,
   registerEvidenceCommand(program);
   registerPivotCommand(program);
   registerGraphCommands(program);
+  registerRegistrationCommands(program);
   registerWorkerCommand(program);
   registerStatusCommand(program);
   registerTestbedCommand(program);

@@ -1,6 +1,7 @@
 import type { DeadLetter } from '@indicia/core';
 import type { SiteConfig } from '@indicia/extractor';
 import type { IndexSummary } from '@indicia/indexer';
+import type { PivotSettings, PivotStageCounts } from '@indicia/pivot';
 
 /** What the processing worker is started with. */
 export interface ProcessingWorkerData {
@@ -14,6 +15,9 @@ export interface ProcessingWorkerData {
   runId: string;
   /** The run's JSON-lines log file, or null to log to stderr. */
   logFile: string | null;
+  pivot: PivotSettings;
+  /** Where the pivot stage keeps a refreshed RDAP bootstrap (the data directory). */
+  pivotCacheDir: string;
 }
 
 /** Crawler thread → worker. */
@@ -28,4 +32,4 @@ export type FromWorker =
   | { kind: 'dead-letter'; deadLetter: DeadLetter }
   | { kind: 'drained' }
   | { kind: 'failed'; error: string }
-  | { kind: 'closed'; summary: IndexSummary };
+  | { kind: 'closed'; summary: IndexSummary; pivot: PivotStageCounts };

@@ -34,7 +34,7 @@ async function handle(message: ToWorker): Promise<void> {
       send({ kind: 'drained' });
       return;
     case 'close':
-      send({ kind: 'closed', summary: await stages.close() });
+      send({ kind: 'closed', ...(await stages.close()) });
       log.flush();
       port.close();
       return;

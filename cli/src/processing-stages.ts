@@ -1,6 +1,7 @@
 import { InMemoryTransport, attachStage, type Logger } from '@indicia/core';
 import { createExtractStage, type SiteConfig } from '@indicia/extractor';
-import { SqliteIndexStore, createIndexStage, type IndexSummary } from '@indicia/indexer';
+import { SqliteIndexStore, createDnsIndexStage, createIndexStage, createRegistrationIndexStage, type IndexSummary } from '@indicia/indexer';
+import { createPivotLookups, createPivotStage, type PivotSettings, type PivotStageCounts } from '@indicia/pivot';
 
 export interface ProcessingStagesOptions {
   indexPath: string;
@@ -11,6 +12,8 @@ export interface ProcessingStagesOptions {
   ocrWorkers: number;
   runId: string;
   log: Logger;
+  pivot: PivotSettings;
+  pivotCacheDir: string;
 }
 
 export interface ProcessingStages {
@@ -18,8 +21,8 @@ export interface ProcessingStages {
   transport: InMemoryTransport;
   /** Distinct ads and indicators extracted so far in this run. */
   counts(): { ads: number; indicators: number };
-  /** Stops the stages, flushes the index and returns what it now holds. */
-  close(): Promise<IndexSummary>;
+  /** Stops the stages, flushes the index and returns what it now holds, and what the pivot stage did. */
+  close(): Promise<{ summary: IndexSummary; pivot: PivotStageCounts }>;
 }
 
 /**
@@ -37,6 +40,20 @@ export function startProcessingStages(options: ProcessingStagesOptions): Process
   // Two pages in hand per extraction worker keep each busy while the last result travels back.
   attachStage(extractStage, transport, { runId, log, concurrency: Math.max(2, 2 * options.extractWorkers) });
   attachStage(indexStage, transport, { runId, log, concurrency: 64 });
+  // domain.seen → pivot (WHOIS/RDAP and DNS, once per domain per refresh interval) → the history.
+  const lookups = createPivotLookups(options.pivot, { cacheDir: options.pivotCacheDir });
+  for (const line of lookups.describe()) log.info(line);
+  const pivotStage = createPivotStage({
+    registration: lookups.registration,
+    dns: lookups.dns,
+    skipReason: lookups.skipReason,
+    lastObserved: (domain) => store.registrations.lastObserved(domain),
+    refreshIntervalMs: options.pivot.pivotRefresh,
+  });
+  // Lookups wait on the network, not the CPU: several domains at once, each server paced by its client.
+  attachStage(pivotStage, transport, { runId, log, concurrency: 16 });
+  attachStage(createRegistrationIndexStage(store), transport, { runId, log, concurrency: 4 });
+  attachStage(createDnsIndexStage(store), transport, { runId, log, concurrency: 4 });
 
   const adsSeen = new Set<string>();
   const indicatorsSeen = new Set<string>();
@@ -58,7 +75,7 @@ export function startProcessingStages(options: ProcessingStagesOptions): Process
       await indexStage.close?.();
       const summary = await store.summary();
       await store.close();
-      return summary;
+      return { summary, pivot: pivotStage.counts() };
     },
   };
 }

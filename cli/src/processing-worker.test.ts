@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { StopRunError, createEnvelope, type PageCaptured } from '@indicia/core';
+import { pivotConfig } from '@indicia/pivot';
 import { ProcessingWorker } from './processing-worker.js';
 import { tempDir } from './test-support/run-cli.js';
 
@@ -30,6 +31,9 @@ const page = (n: number): PageCaptured => ({
   body: `<html lang="en-US"><body><main><h1>Ad ${n}</h1><p>Location: Las Vegas, NV</p><p>Call (702) 555-01${String(n).padStart(2, '0')} or write ana${n}@example.com</p></main></body></html>`,
 });
 
+/** The defaults: what a crawl with no pivot settings gets. */
+const pivotSettings = pivotConfig.resolve({}).values;
+
 describe('the processing worker (extract + index in a worker thread)', () => {
   const dir = tempDir('worker');
   after(() => dir.remove());
@@ -37,23 +41,25 @@ describe('the processing worker (extract + index in a worker thread)', () => {
   it('settles every capture it is given and reports what the index holds', async () => {
     const settled: string[] = [];
     const worker = new ProcessingWorker(
-      { indexPath: join(dir.path, 'index.sqlite'), siteConfigs: [], defaultCountry: null, extractWorkers: 2, ocrWorkers: 1, runId: 'run-test', logFile: join(dir.path, 'log.jsonl') },
+      { indexPath: join(dir.path, 'index.sqlite'), siteConfigs: [], defaultCountry: null, extractWorkers: 2, ocrWorkers: 1, runId: 'run-test', logFile: join(dir.path, 'log.jsonl'), pivot: pivotSettings, pivotCacheDir: dir.path },
       { onSettled: (id) => settled.push(id), onDeadLetter: () => assert.fail('no dead letters expected') },
     );
     for (let n = 0; n < 20; n++) await worker.publish(createEnvelope('page.captured', page(n), { runId: 'run-test', producer: 'test', id: page(n).captureId }));
     await worker.drain();
     assert.equal(settled.length, 20);
     assert.equal(worker.extracted.ads, 20);
-    const summary = await worker.close();
+    const { index: summary, pivot } = await worker.close();
     assert.equal(summary.ads, 20);
     assert.equal(summary.indicatorsByType.phone, 20);
+    // example.com is reserved (RFC 2606) and no server is configured for it: seen, never looked up.
+    assert.deepEqual([pivot.domainsSeen, pivot.skipped > 0, pivot.registrationsRecorded, pivot.dnsRecorded], [1, true, 0, 0]);
   });
 
   it('turns a worker that cannot start into a StopRunError that says why', async () => {
     const notADirectory = join(dir.path, 'file');
     writeFileSync(notADirectory, 'x');
     const worker = new ProcessingWorker(
-      { indexPath: join(notADirectory, 'index.sqlite'), siteConfigs: [], defaultCountry: null, extractWorkers: 1, ocrWorkers: 1, runId: 'run-test', logFile: null },
+      { indexPath: join(notADirectory, 'index.sqlite'), siteConfigs: [], defaultCountry: null, extractWorkers: 1, ocrWorkers: 1, runId: 'run-test', logFile: null, pivot: pivotSettings, pivotCacheDir: dir.path },
       { onSettled: () => undefined, onDeadLetter: () => undefined },
     );
     await assert.rejects(worker.drain(), (error: unknown) => error instanceof StopRunError && /worker/.test(error.message));

@@ -1,7 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { StopRunError, serializeEnvelope, type DeadLetter, type Envelope } from '@indicia/core';
 import type { IndexSummary } from '@indicia/indexer';
+import type { PivotStageCounts } from '@indicia/pivot';
 import type { FromWorker, ProcessingWorkerData, ToWorker } from './pipeline-worker-protocol.js';
+
+/** What the processing worker reports when it stops. */
+export interface ProcessingClosed {
+  index: IndexSummary;
+  pivot: PivotStageCounts;
+}
 
 export interface ProcessingWorkerEvents {
   onSettled(captureId: string): void;
@@ -27,7 +34,7 @@ export class ProcessingWorker {
   private counts = { ads: 0, indicators: 0 };
   private failure: Error | null = null;
   private waiters: Array<() => void> = [];
-  private readonly replies = new Map<'drained' | 'closed', { resolve: (summary?: IndexSummary) => void; reject: (error: Error) => void }>();
+  private readonly replies = new Map<'drained' | 'closed', { resolve: (closed?: ProcessingClosed) => void; reject: (error: Error) => void }>();
 
   constructor(data: ProcessingWorkerData, private readonly events: ProcessingWorkerEvents) {
     this.worker = new Worker(new URL('./pipeline-worker.js', import.meta.url), { workerData: data });
@@ -57,17 +64,17 @@ export class ProcessingWorker {
     return this.request('drained', { kind: 'drain' }).then(() => undefined);
   }
 
-  /** Stops the worker after it flushed the index; returns what the index holds. */
-  async close(): Promise<IndexSummary> {
-    const summary = await this.request('closed', { kind: 'close' });
-    return summary!;
+  /** Stops the worker after it flushed the index; returns what the index holds and what the pivot stage did. */
+  async close(): Promise<ProcessingClosed> {
+    const closed = await this.request('closed', { kind: 'close' });
+    return closed!;
   }
 
   private full(): boolean {
     return this.unsettled.size >= maxUnsettled || this.unsettledBytes >= maxUnsettledBytes;
   }
 
-  private request(reply: 'drained' | 'closed', message: ToWorker): Promise<IndexSummary | undefined> {
+  private request(reply: 'drained' | 'closed', message: ToWorker): Promise<ProcessingClosed | undefined> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.replies.set(reply, { resolve, reject });
@@ -96,7 +103,7 @@ export class ProcessingWorker {
         this.replies.delete('drained');
         return;
       case 'closed':
-        this.replies.get('closed')?.resolve(message.summary);
+        this.replies.get('closed')?.resolve({ index: message.summary, pivot: message.pivot });
         return;
       case 'failed':
         this.fail(new StopRunError(`extract/index failed: ${message.error}`));

@@ -46,7 +46,8 @@ export async function runCrawlRequest(request: CrawlRequest): Promise<CrawlOutco
   const { log, location } = createRunLogger({ toStderr: Boolean(request.flags.verbose), logsDir: layout.logs, runId });
   log.info({ runId, seedCount: seeds.length, dataDir, config: crawlConfig.redact(values), sources }, 'effective configuration');
 
-  const { defaultCountry, sites, extractWorkers, ocrWorkers, ...crawlerValues } = values;
+  const { defaultCountry, sites, extractWorkers, ocrWorkers, pivot, pivotRefresh, rdap, rdapBootstrap, rdapServers, whoisServers, whoisConnect, dnsResolvers, lookupTimeoutMs, lookupIntervalMs, whoisxmlApiKey, ...crawlerValues } = values;
+  const pivotSettings = { pivot, pivotRefresh, rdap, rdapBootstrap, rdapServers, whoisServers, whoisConnect, dnsResolvers, lookupTimeoutMs, lookupIntervalMs, whoisxmlApiKey };
   const settings: CrawlSettings = { ...crawlerValues, seeds, dataDir };
   if (request.banner) process.stderr.write(`${request.banner}\n`);
   if (!values.respectRobotsTxt) process.stderr.write('note: robots.txt is ignored for this run (recorded with the run)\n');
@@ -71,6 +72,7 @@ export async function runCrawlRequest(request: CrawlRequest): Promise<CrawlOutco
       defaultCountry,
       extractWorkers,
       ocrWorkers,
+      pivot: pivotSettings,
       runId,
       log,
       logFile: location === 'stderr' ? null : location,

@@ -9,3 +9,7 @@ export * from './providers/index.js';
 export * from './graph/index.js';
 export * from './exports/index.js';
 export * from './dns/index.js';
+export * from './rdap/index.js';
+export * from './whois-client/index.js';
+export * from './whois-parser/index.js';
+export { createPivotLookups, type PivotLookups, type PivotLookupOptions } from './pivot-lookups.js';

@@ -51,6 +51,7 @@ export const pivotConfig = defineConfig({
   whoisServers: { schema: mapSetting, env: 'INDICIA_WHOIS_SERVERS', description: 'WHOIS server per TLD, before the bundled map ("*" for every TLD): test=whois.nic.test' },
   whoisConnect: { schema: mapSetting, env: 'INDICIA_WHOIS_CONNECT', description: 'where to connect for a WHOIS server host: whois.nic.test=127.0.0.1:4343' },
   dnsResolvers: { schema: z.array(z.string()).default([]), env: 'INDICIA_DNS_RESOLVERS', description: 'DNS resolvers (ip or ip:port); the system resolver when empty' },
+  lookupIntervalMs: { schema: z.number().int().nonnegative().default(1000), env: 'INDICIA_LOOKUP_INTERVAL_MS', description: 'least time between two queries to one WHOIS or RDAP server (public servers ban fast clients)' },
   lookupTimeoutMs: { schema: z.number().int().positive().default(15_000), env: 'INDICIA_LOOKUP_TIMEOUT_MS', description: 'time limit of one WHOIS, RDAP or DNS lookup' },
   whoisxmlApiKey: { schema: z.string().nullable().default(null), env: 'INDICIA_WHOISXML_API_KEY', secret: true, description: 'WhoisXML API key: WHOIS history and reverse WHOIS from their database' },
 });

@@ -24,6 +24,8 @@ export function addCrawlFlags(command: Command): Command {
     .addOption(new Option('--mode <mode>', 'auto: HTTP, and a browser for pages that look script-rendered; http: never a browser; browser: every page (default auto)').choices(['auto', 'http', 'browser']))
     .option('--browser <path>', 'Chromium or Chrome to use (default: the Playwright-managed browser, else Chrome, else the system chromium; env INDICIA_BROWSER)')
     .option('--no-images', 'do not fetch the images pages show (no OCR, no image search)')
+    .option('--no-pivot', 'do not look up the WHOIS/RDAP registration and DNS of the domains seen (env INDICIA_PIVOT)')
+    .option('--pivot-refresh <duration>', 'look at a domain again once its last snapshot is this old: 12h, 7d (default 7d; env INDICIA_PIVOT_REFRESH)')
     .option('--ocr-workers <n>', 'tesseract.js workers reading text in images (default: cores - 1, at least 1; env INDICIA_OCR_WORKERS)', integerFlag({ min: 1 }))
     .option('--operator <name>', 'who runs the crawl: recorded in the WARC metadata (env INDICIA_OPERATOR)')
     .option('--case <id>', 'the case the crawl is for: recorded in the WARC metadata (env INDICIA_CASE)')
@@ -55,6 +57,9 @@ export interface CrawlFlagValues {
   browser?: string;
   /** commander's --no-images: false when given, true otherwise. */
   images?: boolean;
+  /** commander's --no-pivot: false when given. */
+  pivot?: boolean;
+  pivotRefresh?: string;
   ocrWorkers?: number;
   operator?: string;
   case?: string;
@@ -87,6 +92,8 @@ export function crawlFlagsToConfig(flags: CrawlFlagValues): Record<string, unkno
     browserExecutable: flags.browser,
     // Only an explicit --no-images overrides env and file; the default (true) is the config's.
     images: flags.images === false ? false : undefined,
+    pivot: flags.pivot === false ? false : undefined,
+    pivotRefresh: flags.pivotRefresh,
     ocrWorkers: flags.ocrWorkers,
     operator: flags.operator,
     caseId: flags.case,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { adIdFor } from '@indicia/core';
 import type { GroundTruth } from '@indicia/testbed';
 import { integerFlag } from '../integer-flag.js';
+import { testbedPivotSettings } from '../testbed-pivot.js';
 
 interface DemoFlags {
   once?: boolean;
@@ -45,7 +46,7 @@ Examples:
         const outcome = await runCrawlRequest({
           seeds: testbed.seedUrls,
           flags: { data: flags.data, verbose: flags.verbose, extractWorkers: flags.extractWorkers },
-          overrides: { proxyUrl: testbed.proxyUrl, recrawl: true, maxPages: Math.max(truth.browserPages * 2, 1000) },
+          overrides: { proxyUrl: testbed.proxyUrl, recrawl: true, maxPages: Math.max(truth.browserPages * 2, 1000), ...testbedPivotSettings(testbed) },
           defaults: { perHostConcurrency: 8, concurrency: 16 },
           banner: `demo: testbed (seed ${flags.seed}, ${flags.ads} ads) on proxy ${testbed.proxyUrl}; crawling ${testbed.seedUrls.join(' ')}`,
         });

@@ -3,6 +3,8 @@ import { UsageError, type IdentityField } from '@indicia/core';
 import type { ReverseRegistrationMatch } from '@indicia/indexer';
 import { openIndexStore } from '../open-index-store.js';
 import { phoneReadings } from '../phone-readings.js';
+import { createLogger } from '@indicia/core';
+import { refreshPivots } from './pivot-refresh.js';
 
 interface ReverseFlags {
   email?: string;
@@ -24,6 +26,31 @@ interface ReverseQuery {
 
 export function registerPivotCommand(program: Command): void {
   const pivot = program.command('pivot').description('Pivot from an indicator into the WHOIS/RDAP history Indicia has collected');
+  pivot
+    .command('refresh')
+    .description('Look again at the WHOIS/RDAP registration and DNS of every domain in the history, so registrant changes between crawls are recorded')
+    .option('--older-than <duration>', 'only domains whose last snapshot is at least this old (0: all)', '1d')
+    .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
+    .option('--verbose', 'write the JSON log lines to stderr')
+    .addHelpText('after', '\nServers come from the same settings as a crawl\'s (INDICIA_WHOIS_SERVERS, INDICIA_RDAP_SERVERS, INDICIA_DNS_RESOLVERS...).\n\nExamples:\n  $ indicia pivot refresh\n  $ indicia pivot refresh --older-than 0')
+    .action(async (flags: { olderThan: string; data?: string; verbose?: boolean }) => {
+      const store = await openIndexStore({ data: flags.data });
+      let deadLetters = 0;
+      try {
+        const counts = await refreshPivots({
+          store,
+          olderThan: flags.olderThan,
+          log: createLogger({ level: flags.verbose ? 'debug' : 'warn' }),
+          onDeadLetter: (reason) => {
+            deadLetters++;
+            process.stderr.write(`  ✗ ${reason}\n`);
+          },
+        });
+        process.stdout.write(`${counts.domains} domains in the history: ${counts.registrationsRecorded} WHOIS/RDAP and ${counts.dnsRecorded} DNS snapshots recorded, ${counts.fresh} still fresh, ${counts.skipped} skipped, ${deadLetters} failed\n`);
+      } finally {
+        await store.close();
+      }
+    });
   pivot
     .command('reverse')
     .description('Reverse WHOIS over the collected history: domains whose registrant, admin or tech contact held a value, and when')
