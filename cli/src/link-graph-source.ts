@@ -1,6 +1,7 @@
 import { UsageError } from '@indicia/core';
 import type { IndexStore } from '@indicia/indexer';
 import { buildLinkGraph, nodeIdOf, type GraphAd, type GraphDns, type GraphRegistration, type LinkGraph } from '@indicia/pivot';
+import { openIndexStore, type IndexLocation } from './open-index-store.js';
 import { phoneReadings } from './phone-readings.js';
 
 /**
@@ -18,6 +19,16 @@ export async function loadLinkGraph(store: IndexStore): Promise<LinkGraph> {
   const dns: GraphDns[] = [];
   for await (const snapshot of store.registrations.allDns()) dns.push(snapshot);
   return buildLinkGraph({ ads, registrations, dns });
+}
+
+/** The link graph of the index at a location (data directory or Elasticsearch); the store is closed after. */
+export async function loadLinkGraphAt(location: IndexLocation): Promise<LinkGraph> {
+  const store = await openIndexStore(location);
+  try {
+    return await loadLinkGraph(store);
+  } finally {
+    await store.close();
+  }
 }
 
 /**

@@ -2,8 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '@indicia/core';
 import { maltegoTables, neighbourhood, stixBundle, type LinkGraph } from '@indicia/pivot';
-import { loadLinkGraph, seedNodeIds } from '../link-graph-source.js';
-import { openIndexStore } from '../open-index-store.js';
+import { loadLinkGraphAt, seedNodeIds } from '../link-graph-source.js';
 
 export interface GraphExportFlags {
   format: 'stix' | 'maltego';
@@ -17,13 +16,7 @@ export interface GraphExportFlags {
 /** The link graph (whole, or around a seed) as a STIX 2.1 bundle or Maltego import tables. */
 export async function exportGraph(flags: GraphExportFlags): Promise<void> {
   if (flags.format === 'maltego' && !flags.output) throw new UsageError('--format maltego writes several tables: give --output DIR');
-  const store = await openIndexStore(flags);
-  let graph: LinkGraph;
-  try {
-    graph = await loadLinkGraph(store);
-  } finally {
-    await store.close();
-  }
+  let graph: LinkGraph = await loadLinkGraphAt(flags);
   if (flags.seed !== undefined) {
     const seed = seedNodeIds(flags.seed).find((id) => graph.nodes.has(id));
     if (seed === undefined) throw new UsageError(`${flags.seed} is not in the graph: no ad or registration holds it`);

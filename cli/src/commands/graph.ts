@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '@indicia/core';
 import { clusterMembership, clusters, graphToGexf, graphToGraphml, graphToJson, neighbourhood, nodeKinds, type NodeKind } from '@indicia/pivot';
 import { integerFlag } from '../integer-flag.js';
-import { loadLinkGraph, seedNodeIds } from '../link-graph-source.js';
-import { openIndexStore } from '../open-index-store.js';
+import { loadLinkGraphAt, seedNodeIds } from '../link-graph-source.js';
 
 interface GraphFlags {
   seed: string;
@@ -57,13 +56,7 @@ Examples:
     .action(async (flags: GraphFlags) => {
       if (!(formats as readonly string[]).includes(flags.format)) throw new UsageError(`unknown graph format "${flags.format}": use ${formats.join(', ')}`);
       const seeds = seedNodeIds(flags.seed, flags.country?.toUpperCase());
-      const store = await openIndexStore(flags);
-      let graph;
-      try {
-        graph = await loadLinkGraph(store);
-      } finally {
-        await store.close();
-      }
+      const graph = await loadLinkGraphAt(flags);
       const seed = seeds.find((id) => graph.nodes.has(id));
       if (seed === undefined) throw new UsageError(`${flags.seed} is not in the graph (${graph.nodes.size} nodes): no ad or registration holds it`);
       const around = neighbourhood(graph, seed, flags.depth, { nodeCap: flags.maxNodes });
@@ -101,13 +94,7 @@ Examples:
     .action(async (flags: ClustersFlags) => {
       const mergeWeak = (flags.mergeWeak ?? '').split(',').map((kind) => kind.trim()).filter(Boolean);
       for (const kind of mergeWeak) if (!(nodeKinds as readonly string[]).includes(kind)) throw new UsageError(`--merge-weak: unknown node kind "${kind}"`);
-      const store = await openIndexStore(flags);
-      let graph;
-      try {
-        graph = await loadLinkGraph(store);
-      } finally {
-        await store.close();
-      }
+      const graph = await loadLinkGraphAt(flags);
       const found = clusters(graph, { mergeWeak: mergeWeak as NodeKind[] });
       const shown = found.slice(0, flags.limit);
       if (flags.json) {
