@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { attachStage, createEnvelope, InMemoryTransport, silentLogger } from '@indicia/core';
-import { createDnsIndexStage, createRegistrationIndexStage, SqliteIndexStore } from '@indicia/indexer';
-import { createPivotLookups, createPivotStage, pivotConfig } from '@indicia/pivot';
+import { createEnvelope, InMemoryTransport, silentLogger } from '@indicia/core';
+import { SqliteIndexStore } from '@indicia/indexer';
+import { pivotConfig } from '@indicia/pivot';
 import { registrationTruth, startTestbed, type RunningTestbed } from '@indicia/testbed';
 import { tempDir } from './test-support/run-cli.js';
+import { attachPivotStages } from './pivot-stages.js';
 import { testbedPivotSettings } from './testbed-pivot.js';
 
 const seed = 3;
@@ -26,12 +27,7 @@ describe('pivot history and reverse WHOIS on the testbed registries', () => {
   async function lookAtEveryDomain(): Promise<void> {
     const transport = new InMemoryTransport();
     const settings = pivotConfig.resolve({ flags: { ...testbedPivotSettings(testbed), pivotRefresh: 0 } }).values;
-    const lookups = createPivotLookups(settings);
-    const stage = createPivotStage({ ...lookups, lastObserved: (domain) => store.registrations.lastObserved(domain), refreshIntervalMs: 0 });
-    const log = silentLogger();
-    attachStage(stage, transport, { runId: 'history', log, concurrency: 8 });
-    attachStage(createRegistrationIndexStage(store), transport, { runId: 'history', log });
-    attachStage(createDnsIndexStage(store), transport, { runId: 'history', log });
+    const stage = attachPivotStages(transport, { settings, store, runId: 'history', log: silentLogger() });
     const deadLetters: string[] = [];
     transport.onDeadLetter((dead) => deadLetters.push(dead.error));
     for (const { domain } of truth.domains) await transport.publish(createEnvelope('domain.seen', { domain, via: 'url', captureId: `c-${domain}`, adId: null }, { runId: 'history', producer: 'test' }));

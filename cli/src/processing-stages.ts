@@ -1,7 +1,8 @@
 import { InMemoryTransport, attachStage, type Logger } from '@indicia/core';
 import { createExtractStage, type SiteConfig } from '@indicia/extractor';
-import { SqliteIndexStore, createDnsIndexStage, createIndexStage, createRegistrationIndexStage, type IndexSummary } from '@indicia/indexer';
-import { createPivotLookups, createPivotStage, type PivotSettings, type PivotStageCounts } from '@indicia/pivot';
+import { SqliteIndexStore, createIndexStage, type IndexSummary } from '@indicia/indexer';
+import type { PivotSettings, PivotStageCounts } from '@indicia/pivot';
+import { attachPivotStages } from './pivot-stages.js';
 
 export interface ProcessingStagesOptions {
   indexPath: string;
@@ -40,20 +41,7 @@ export function startProcessingStages(options: ProcessingStagesOptions): Process
   // Two pages in hand per extraction worker keep each busy while the last result travels back.
   attachStage(extractStage, transport, { runId, log, concurrency: Math.max(2, 2 * options.extractWorkers) });
   attachStage(indexStage, transport, { runId, log, concurrency: 64 });
-  // domain.seen → pivot (WHOIS/RDAP and DNS, once per domain per refresh interval) → the history.
-  const lookups = createPivotLookups(options.pivot, { cacheDir: options.pivotCacheDir });
-  for (const line of lookups.describe()) log.info(line);
-  const pivotStage = createPivotStage({
-    registration: lookups.registration,
-    dns: lookups.dns,
-    skipReason: lookups.skipReason,
-    lastObserved: (domain) => store.registrations.lastObserved(domain),
-    refreshIntervalMs: options.pivot.pivotRefresh,
-  });
-  // Lookups wait on the network, not the CPU: several domains at once, each server paced by its client.
-  attachStage(pivotStage, transport, { runId, log, concurrency: 16 });
-  attachStage(createRegistrationIndexStage(store), transport, { runId, log, concurrency: 4 });
-  attachStage(createDnsIndexStage(store), transport, { runId, log, concurrency: 4 });
+  const pivot = attachPivotStages(transport, { settings: options.pivot, store, runId, log, cacheDir: options.pivotCacheDir });
 
   const adsSeen = new Set<string>();
   const indicatorsSeen = new Set<string>();
@@ -75,7 +63,7 @@ export function startProcessingStages(options: ProcessingStagesOptions): Process
       await indexStage.close?.();
       const summary = await store.summary();
       await store.close();
-      return { summary, pivot: pivotStage.counts() };
+      return { summary, pivot: pivot.counts() };
     },
   };
 }

@@ -45,6 +45,7 @@ export function createPivotLookups(settings: PivotSettings, options: PivotLookup
     : null;
   const whois = new WhoisClient({ servers: settings.whoisServers, connect: settings.whoisConnect, timeoutMs, minIntervalMs: settings.lookupIntervalMs });
 
+  let rdapFallbacks = 0;
   const registration: RegistrationLookup = {
     async lookup(domain): Promise<Omit<WhoisRecorded, 'domain' | 'observedAt'>> {
       // A server configured for the domain is the only one asked: the testbed's registries, or an
@@ -72,7 +73,6 @@ export function createPivotLookups(settings: PivotSettings, options: PivotLookup
       }
     },
   };
-  let rdapFallbacks = 0;
 
   const dns: DnsLookup = {
     resolve: (domain): Promise<DnsRecorded> => resolveDomainRecords(domain, { resolvers: settings.dnsResolvers, timeoutMs: Math.min(timeoutMs, 5000) }),

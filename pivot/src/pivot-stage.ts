@@ -51,14 +51,15 @@ export function createPivotStage(options: PivotStageOptions): Stage<'domain.seen
   const now = options.now ?? (() => new Date());
   const lookedAt = new Map<string, number>();
   const underWay = new Map<string, Promise<void>>();
-  const counts: PivotStageCounts = { domainsSeen: 0, registrationsRecorded: 0, dnsRecorded: 0, fresh: 0, skipped: 0, failed: 0 };
+  const counts: Omit<PivotStageCounts, 'domainsSeen'> = { registrationsRecorded: 0, dnsRecorded: 0, fresh: 0, skipped: 0, failed: 0 };
   const seen = new Set<string>();
+  const keyOf = (part: Part, domain: string) => `${part}\u0000${domain}`;
 
   const isFresh = (at: string | number | null | undefined): boolean =>
     at !== null && at !== undefined && now().getTime() - (typeof at === 'number' ? at : Date.parse(at)) < options.refreshIntervalMs;
 
   async function lookUp(part: Part, domain: string, ctx: StageContext): Promise<void> {
-    const key = `${part}\u0000${domain}`;
+    const key = keyOf(part, domain);
     const running = underWay.get(key);
     if (running) return running;
     const work = (async () => {
@@ -87,13 +88,10 @@ export function createPivotStage(options: PivotStageOptions): Stage<'domain.seen
     name: 'pivot',
     consumes: 'domain.seen',
     produces: ['whois.recorded', 'dns.recorded'],
-    counts: () => ({ ...counts }),
+    counts: () => ({ domainsSeen: seen.size, ...counts }),
     async handle(message: Envelope<'domain.seen'>, ctx: StageContext): Promise<void> {
       const domain = message.payload.domain.toLowerCase();
-      if (!seen.has(domain)) {
-        seen.add(domain);
-        counts.domainsSeen++;
-      }
+      seen.add(domain);
       const skip = options.skipReason?.(domain) ?? null;
       if (skip !== null) {
         counts.skipped++;
@@ -103,11 +101,14 @@ export function createPivotStage(options: PivotStageOptions): Stage<'domain.seen
       const wanted: Part[] = [];
       if (options.registration !== null) wanted.push('registration');
       if (options.dns !== null) wanted.push('dns');
-      let due = wanted.filter((part) => !isFresh(lookedAt.get(`${part}\u0000${domain}`)) || underWay.has(`${part}\u0000${domain}`));
-      if (due.length > 0 && due.some((part) => !underWay.has(`${part}\u0000${domain}`))) {
+      // A part under way is joined; one looked at in this run is fresh; for the rest, the history decides.
+      const joining = wanted.filter((part) => underWay.has(keyOf(part, domain)));
+      let unknown = wanted.filter((part) => !joining.includes(part) && !isFresh(lookedAt.get(keyOf(part, domain))));
+      if (unknown.length > 0) {
         const last = await options.lastObserved(domain);
-        due = due.filter((part) => underWay.has(`${part}\u0000${domain}`) || !isFresh(last[part]));
+        unknown = unknown.filter((part) => !isFresh(last[part]));
       }
+      const due = [...joining, ...unknown];
       if (due.length === 0) {
         counts.fresh++;
         return;

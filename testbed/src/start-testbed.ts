@@ -1,7 +1,5 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { UsageError } from '@indicia/core';
 import { createForwardProxy } from './forward-proxy.js';
+import { listenOn, urlHost } from './listen-on.js';
 import { createOriginServer } from './origin-server.js';
 import { RegistrationWorld } from './registry/registration-world.js';
 import { startRegistryServers, type RegistryControl, type RunningRegistry, type WhoisEndpoints } from './registry/registry-servers.js';
@@ -76,10 +74,10 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Runnin
   const sockets = new SocketRegistry();
   for (const server of [proxy.server, origin]) sockets.watch(server);
 
-  const proxyAddress = await listen(proxy.server, host, proxyPort, 'proxy');
-  let originAddress: AddressInfo;
+  const proxyPortBound = await listenOn(proxy.server, host, proxyPort, 'proxy');
+  let originPortBound: number;
   try {
-    originAddress = await listen(origin, host, originPort, 'origin');
+    originPortBound = await listenOn(origin, host, originPort, 'origin');
   } catch (error) {
     proxy.server.close();
     throw error;
@@ -105,8 +103,8 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Runnin
   let closing: Promise<void> | undefined;
   const sites = siteList();
   return {
-    proxyUrl: `http://${urlHost(host)}:${proxyAddress.port}`,
-    originUrl: `http://${urlHost(host)}:${originAddress.port}`,
+    proxyUrl: `http://${urlHost(host)}:${proxyPortBound}`,
+    originUrl: `http://${urlHost(host)}:${originPortBound}`,
     sites,
     seedUrls: sites.map((site) => site.seedUrl),
     requestLog: log.entries,
@@ -125,19 +123,4 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Runnin
       return closing;
     },
   };
-}
-
-function listen(server: Server, host: string, port: number, name: string): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
-    const failed = (error: NodeJS.ErrnoException) => reject(new UsageError(`testbed ${name} cannot listen on ${host}:${port}: ${error.code ?? error.message}`, { cause: error }));
-    server.once('error', failed);
-    server.listen(port, host, () => {
-      server.off('error', failed);
-      resolve(server.address() as AddressInfo);
-    });
-  });
-}
-
-function urlHost(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
 }

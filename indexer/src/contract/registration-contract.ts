@@ -121,6 +121,10 @@ export function describeRegistrationContract(makeStore: () => Promise<IndexStore
         const dnsStreamed: string[] = [];
         for await (const s of store.registrations.allDns()) dnsStreamed.push(s.id);
         assert.deepEqual(dnsStreamed.sort(), [early.id, late.id].sort());
+        const domains = await store.registrations.observedDomains();
+        assert.equal(domains.length, many.length + 1, 'every domain once, DNS-only ones too');
+        assert.deepEqual(domains, [...domains].sort());
+        assert.ok(domains.includes('ring-one.example') && domains.includes('d1202.example'));
         assert.equal((await store.registrations.reverse({ field: 'email', value: ring.email! })).length, 602);
       }));
   });

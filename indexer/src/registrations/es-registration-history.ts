@@ -93,6 +93,23 @@ export class EsRegistrationHistory implements RegistrationHistory {
     return assembleReverseMatches(holding, snapshots);
   }
 
+  async observedDomains(): Promise<string[]> {
+    const { client, names } = this.options;
+    const domains: string[] = [];
+    let after: Record<string, string | number | boolean | null> | undefined;
+    // A composite aggregation pages through the distinct domains of both indices without reading a snapshot.
+    for (;;) {
+      const response = await this.read('listing the domains in the history', () =>
+        client.search({ index: [names.registrations, names.dns], size: 0, aggs: { domains: { composite: { size: pageSize, sources: [{ domain: { terms: { field: 'domain' } } }], ...(after ? { after } : {}) } } } }),
+      );
+      const aggregate = response.aggregations?.domains as estypes.AggregationsCompositeAggregate | undefined;
+      const buckets = (aggregate?.buckets ?? []) as Array<{ key: Record<string, string> }>;
+      domains.push(...buckets.map((bucket) => bucket.key.domain!));
+      if (buckets.length < pageSize || aggregate?.after_key === undefined) return domains;
+      after = aggregate.after_key as Record<string, string>;
+    }
+  }
+
   async *allRegistrations(): AsyncIterable<RegistrationSnapshot> {
     for await (const page of this.pages<RegistrationDocument>(this.options.names.registrations, { match_all: {} }, 'reading registration history')) yield* page.map(snapshotOf);
   }

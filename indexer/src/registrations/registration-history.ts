@@ -18,6 +18,8 @@ export interface RegistrationHistory {
   lastObserved(domain: string): Promise<LastObserved>;
   /** Reverse WHOIS: the domains whose records held the value, with when they held it. */
   reverse(query: ReverseRegistrationQuery): Promise<ReverseRegistrationMatch[]>;
+  /** Every domain with a registration or DNS snapshot, sorted: what `pivot refresh` looks at again. */
+  observedDomains(): Promise<string[]>;
   /** Every registration snapshot, by domain then time: what the link graph is built from. */
   allRegistrations(): AsyncIterable<RegistrationSnapshot>;
   allDns(): AsyncIterable<DnsSnapshot>;

@@ -36,6 +36,8 @@ export class SqliteRegistrationHistory implements RegistrationHistory {
   private readonly insertSnapshot: Database.Statement;
   private readonly insertValue: Database.Statement;
   private readonly insertDns: Database.Statement;
+  /** Prepared once: lastObserved runs for every new domain a crawl sees. */
+  private readonly statements: Record<'history' | 'dnsHistory' | 'lastRegistration' | 'lastDns' | 'holding' | 'domainSnapshots' | 'registrationPage' | 'dnsPage' | 'domains', Database.Statement>;
   private readonly writeSnapshots: (snapshots: RegistrationSnapshot[]) => void;
   private readonly writeDns: (snapshots: DnsSnapshot[]) => void;
 
@@ -50,6 +52,23 @@ export class SqliteRegistrationHistory implements RegistrationHistory {
     );
     this.insertValue = db.prepare('INSERT OR IGNORE INTO registration_values (field, value, snapshot_seq, role) VALUES (?, ?, ?, ?)');
     this.insertDns = db.prepare('INSERT OR IGNORE INTO dns_snapshots (id, domain, observed_at, resolver, records) VALUES (?, ?, ?, ?, ?)');
+    this.statements = {
+      history: db.prepare('SELECT * FROM registration_snapshots WHERE domain = ? ORDER BY observed_at, seq'),
+      dnsHistory: db.prepare('SELECT * FROM dns_snapshots WHERE domain = ? ORDER BY observed_at, seq'),
+      lastRegistration: db.prepare('SELECT max(observed_at) AS at FROM registration_snapshots WHERE domain = ?'),
+      lastDns: db.prepare('SELECT max(observed_at) AS at FROM dns_snapshots WHERE domain = ?'),
+      holding: db.prepare(
+        `SELECT s.id AS snapshotId, v.role AS role FROM registration_values v JOIN registration_snapshots s ON s.seq = v.snapshot_seq
+         WHERE v.field = ? AND v.value = ? AND v.role IN (SELECT value FROM json_each(?))`,
+      ),
+      domainSnapshots: db.prepare(
+        `SELECT id, domain, observed_at AS observedAt FROM registration_snapshots WHERE domain IN (
+           SELECT DISTINCT s.domain FROM registration_snapshots s WHERE s.id IN (SELECT value FROM json_each(?)))`,
+      ),
+      registrationPage: db.prepare('SELECT seq, * FROM registration_snapshots WHERE seq > ? ORDER BY seq LIMIT ?'),
+      dnsPage: db.prepare('SELECT seq, * FROM dns_snapshots WHERE seq > ? ORDER BY seq LIMIT ?'),
+      domains: db.prepare('SELECT domain FROM registration_snapshots UNION SELECT domain FROM dns_snapshots ORDER BY domain').pluck(),
+    };
     this.writeSnapshots = db.transaction((snapshots: RegistrationSnapshot[]) => {
       for (const snapshot of snapshots) {
         const record = RegistrationRecordSchema.parse(snapshot.record);
@@ -76,21 +95,21 @@ export class SqliteRegistrationHistory implements RegistrationHistory {
 
   async registrationHistory(domain: string): Promise<RegistrationSnapshot[]> {
     const rows = this.guard('reading registration history', () =>
-      this.db.prepare('SELECT * FROM registration_snapshots WHERE domain = ? ORDER BY observed_at, seq').all(domain.toLowerCase()) as SnapshotRow[],
+      this.statements.history.all(domain.toLowerCase()) as SnapshotRow[],
     );
     return rows.map(snapshotOf);
   }
 
   async dnsHistory(domain: string): Promise<DnsSnapshot[]> {
-    const rows = this.guard('reading DNS history', () => this.db.prepare('SELECT * FROM dns_snapshots WHERE domain = ? ORDER BY observed_at, seq').all(domain.toLowerCase()) as DnsRow[]);
+    const rows = this.guard('reading DNS history', () => this.statements.dnsHistory.all(domain.toLowerCase()) as DnsRow[]);
     return rows.map(dnsSnapshotOf);
   }
 
   async lastObserved(domain: string): Promise<LastObserved> {
     const key = domain.toLowerCase();
     return this.guard('reading when a domain was last looked at', () => ({
-      registration: (this.db.prepare('SELECT max(observed_at) AS at FROM registration_snapshots WHERE domain = ?').get(key) as { at: string | null }).at,
-      dns: (this.db.prepare('SELECT max(observed_at) AS at FROM dns_snapshots WHERE domain = ?').get(key) as { at: string | null }).at,
+      registration: (this.statements.lastRegistration.get(key) as { at: string | null }).at,
+      dns: (this.statements.lastDns.get(key) as { at: string | null }).at,
     }));
   }
 
@@ -99,29 +118,23 @@ export class SqliteRegistrationHistory implements RegistrationHistory {
     const key = identityKeyOf(query.field, query.value);
     return this.guard('searching registration history', () =>
       this.db.transaction(() => {
-        const holding = this.db
-          .prepare(
-            `SELECT s.id AS snapshotId, v.role AS role FROM registration_values v JOIN registration_snapshots s ON s.seq = v.snapshot_seq
-             WHERE v.field = ? AND v.value = ? AND v.role IN (SELECT value FROM json_each(?))`,
-          )
-          .all(query.field, key, JSON.stringify(roles)) as HoldingRow[];
+        const holding = this.statements.holding.all(query.field, key, JSON.stringify(roles)) as HoldingRow[];
         if (holding.length === 0) return [];
-        const snapshots = this.db
-          .prepare(
-            `SELECT id, domain, observed_at AS observedAt FROM registration_snapshots WHERE domain IN (
-               SELECT DISTINCT s.domain FROM registration_snapshots s WHERE s.id IN (SELECT value FROM json_each(?)))`,
-          )
-          .all(JSON.stringify(holding.map((row) => row.snapshotId))) as DomainSnapshotRow[];
+        const snapshots = this.statements.domainSnapshots.all(JSON.stringify(holding.map((row) => row.snapshotId))) as DomainSnapshotRow[];
         return assembleReverseMatches(holding, snapshots);
       })(),
     );
+  }
+
+  async observedDomains(): Promise<string[]> {
+    return this.guard('listing the domains in the history', () => this.statements.domains.all() as string[]);
   }
 
   async *allRegistrations(): AsyncIterable<RegistrationSnapshot> {
     let afterSeq = 0;
     for (;;) {
       const rows = this.guard('reading registration history', () =>
-        this.db.prepare('SELECT seq, * FROM registration_snapshots WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, pageSize) as Array<SnapshotRow & { seq: number }>,
+        this.statements.registrationPage.all(afterSeq, pageSize) as Array<SnapshotRow & { seq: number }>,
       );
       yield* rows.map(snapshotOf);
       if (rows.length < pageSize) return;
@@ -133,7 +146,7 @@ export class SqliteRegistrationHistory implements RegistrationHistory {
     let afterSeq = 0;
     for (;;) {
       const rows = this.guard('reading DNS history', () =>
-        this.db.prepare('SELECT seq, * FROM dns_snapshots WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, pageSize) as Array<DnsRow & { seq: number }>,
+        this.statements.dnsPage.all(afterSeq, pageSize) as Array<DnsRow & { seq: number }>,
       );
       yield* rows.map(dnsSnapshotOf);
       if (rows.length < pageSize) return;

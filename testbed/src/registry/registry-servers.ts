@@ -7,6 +7,7 @@ import { RegistryClock } from './registry-clock.js';
 import { registryWhoisHosts } from './registry-data.js';
 import type { RegistrationWorld } from './registration-world.js';
 import { createWhoisServer } from './whois-server.js';
+import { listenOn, urlHost } from '../listen-on.js';
 
 export interface RegistryServerOptions {
   host: string;
@@ -49,7 +50,7 @@ export interface RunningRegistry {
 
 export async function startRegistryServers(world: RegistrationWorld, options: RegistryServerOptions): Promise<RunningRegistry> {
   const clock = new RegistryClock();
-  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const hostForUrl = urlHost(options.host);
   let rdapUrl = '';
   const registryWhois = createWhoisServer(world, clock, { role: 'registry', queriesPerSecond: options.whoisQueriesPerSecond });
   const registrarWhois = createWhoisServer(world, clock, { role: 'registrar', queriesPerSecond: options.whoisQueriesPerSecond });
@@ -58,11 +59,11 @@ export async function startRegistryServers(world: RegistrationWorld, options: Re
   const started: Array<() => Promise<void>> = [];
   const closeStarted = () => Promise.all(started.map((close) => close())).then(() => undefined);
   try {
-    const registryPort = await listenTcp(registryWhois.server, options.host, options.whoisPort, 'whoisPort');
+    const registryPort = await listenOn(registryWhois.server, options.host, options.whoisPort, 'whoisPort');
     started.push(closeTcp(registryWhois.server, registryWhois.destroySockets));
-    const registrarPort = await listenTcp(registrarWhois.server, options.host, options.registrarWhoisPort, 'registrarWhoisPort');
+    const registrarPort = await listenOn(registrarWhois.server, options.host, options.registrarWhoisPort, 'registrarWhoisPort');
     started.push(closeTcp(registrarWhois.server, registrarWhois.destroySockets));
-    const rdapPort = await listenTcp(rdap, options.host, options.rdapPort, 'rdapPort');
+    const rdapPort = await listenOn(rdap, options.host, options.rdapPort, 'rdapPort');
     started.push(closeTcp(rdap, () => rdap.closeAllConnections()));
     const dnsPort = await bindUdp(dns, options.host, options.dnsPort);
     started.push(() => new Promise<void>((resolve) => dns.close(() => resolve())));
@@ -83,18 +84,6 @@ export async function startRegistryServers(world: RegistrationWorld, options: Re
     await closeStarted();
     throw error;
   }
-}
-
-function listenTcp(server: Server, host: string, port: number, name: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const failed = (error: NodeJS.ErrnoException) => reject(new UsageError(`testbed ${name} cannot listen on ${host}:${port}: ${error.code ?? error.message}`, { cause: error }));
-    server.once('error', failed);
-    server.listen(port, host, () => {
-      server.off('error', failed);
-      const address = server.address();
-      resolve(typeof address === 'object' && address !== null ? address.port : port);
-    });
-  });
 }
 
 function closeTcp(server: Server, destroySockets: () => void): () => Promise<void> {
