@@ -18,7 +18,7 @@ export interface PivotStageOptions {
   registration: RegistrationLookup | null;
   dns: DnsLookup | null;
   lastObserved: LastObservedReader;
-  /** A domain is looked at again once its last snapshot is this old. */
+  /** A domain is looked at again once its last snapshot is this old; 0: every domain once more in this run. */
   refreshIntervalMs: number;
   /** Why a domain is not looked up (a reserved name no configured server answers for), or null. */
   skipReason?: (domain: string) => string | null;
@@ -54,6 +54,8 @@ export function createPivotStage(options: PivotStageOptions): Stage<'domain.seen
   const counts: Omit<PivotStageCounts, 'domainsSeen'> = { registrationsRecorded: 0, dnsRecorded: 0, fresh: 0, skipped: 0, failed: 0 };
   const seen = new Set<string>();
   const keyOf = (part: Part, domain: string) => `${part}\u0000${domain}`;
+  // With no interval, a part looked at once in this run (a retry of the other part, say) is not looked at again.
+  const lookedAtInRun = (at: number | undefined): boolean => at !== undefined && (options.refreshIntervalMs === 0 || isFresh(at));
 
   const isFresh = (at: string | number | null | undefined): boolean =>
     at !== null && at !== undefined && now().getTime() - (typeof at === 'number' ? at : Date.parse(at)) < options.refreshIntervalMs;
@@ -103,7 +105,7 @@ export function createPivotStage(options: PivotStageOptions): Stage<'domain.seen
       if (options.dns !== null) wanted.push('dns');
       // A part under way is joined; one looked at in this run is fresh; for the rest, the history decides.
       const joining = wanted.filter((part) => underWay.has(keyOf(part, domain)));
-      let unknown = wanted.filter((part) => !joining.includes(part) && !isFresh(lookedAt.get(keyOf(part, domain))));
+      let unknown = wanted.filter((part) => !joining.includes(part) && !lookedAtInRun(lookedAt.get(keyOf(part, domain))));
       if (unknown.length > 0) {
         const last = await options.lastObserved(domain);
         unknown = unknown.filter((part) => !isFresh(last[part]));

@@ -47,6 +47,7 @@ export function registerPivotCommand(program: Command): void {
           },
         });
         process.stdout.write(`${counts.domains} domains in the history: ${counts.registrationsRecorded} WHOIS/RDAP and ${counts.dnsRecorded} DNS snapshots recorded, ${counts.fresh} still fresh, ${counts.skipped} skipped, ${deadLetters} failed\n`);
+        if (counts.skipped > 0) process.stdout.write('  skipped: reserved names (.test, .example, example.com) with no server configured for them; set INDICIA_WHOIS_SERVERS / INDICIA_RDAP_SERVERS (indicia testbed serve prints the testbed\'s)\n');
       } finally {
         await store.close();
       }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { integerFlag } from '../integer-flag.js';
+import { testbedPivotEnv } from '../testbed-pivot.js';
 
 interface TestbedFlags {
   seed: number;
@@ -43,6 +44,8 @@ Examples:
           '',
           `  curl -x ${running.proxyUrl} ${running.seedUrls[0] ?? ''}`,
           `  indicia crawl ${running.seedUrls.join(' ')} --proxy ${running.proxyUrl}`,
+          '  to have its pivots (WHOIS, RDAP, DNS) ask the testbed\'s registries, first:',
+          `  export ${Object.entries(testbedPivotEnv(running)).map(([name, value]) => `${name}='${value}'`).join(' ')}`,
           `  indicia testbed truth --seed ${flags.seed} --ads ${flags.ads}   (what a crawl should find)`,
           `  indicia testbed truth --registrations --seed ${flags.seed} --ads ${flags.ads}   (domains, registrants, linked clusters)`,
           `  whois -h ${running.whois.registry.replace(/:(\d+)$/, ' -p $1')} ${running.sites[0]?.host ?? ''}`,
