@@ -8,7 +8,7 @@ describe('indicia command line', () => {
   const dir = tempDir('usage');
   after(() => dir.remove());
 
-  for (const command of [[], ['demo'], ['crawl'], ['search'], ['export'], ['extract'], ['evidence', 'verify'], ['evidence', 'export'], ['testbed', 'serve'], ['testbed', 'truth'], ['worker'], ['worker', 'crawl'], ['worker', 'extract'], ['worker', 'index'], ['status']]) {
+  for (const command of [[], ['demo'], ['crawl'], ['search'], ['export'], ['extract'], ['evidence', 'verify'], ['evidence', 'export'], ['testbed', 'serve'], ['testbed', 'truth'], ['worker'], ['worker', 'crawl'], ['worker', 'extract'], ['worker', 'index'], ['worker', 'pivot'], ['status'], ['pivot', 'reverse'], ['pivot', 'refresh'], ['whois', 'parse'], ['whois', 'lookup'], ['rdap', 'lookup'], ['rdap', 'bootstrap'], ['dns', 'lookup'], ['graph'], ['clusters']]) {
     it(`teaches with examples: indicia ${command.join(' ')} --help`, async () => {
       const result = await runIndicia([...command, '--help']);
       assert.equal(result.code, 0, result.stderr);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { UsageError, assertKnownKeys, defineConfig, z, type ConfigFields } from '@indicia/core';
 import { crawlConfig as crawlerConfig } from '@indicia/crawler';
 import { siteConfigSchema } from '@indicia/extractor';
-import { pivotConfig } from '@indicia/pivot';
+import { pivotConfig, type ResolvedPivotSettings } from '@indicia/pivot';
+import type { CrawlSettings } from '@indicia/crawler';
 import { extractWorkersField, ocrWorkersField } from './extract-workers-setting.js';
 
 /** The flag that sets each crawler field (fields without one are set by env or config file only). */
@@ -55,6 +56,26 @@ export const crawlConfig = defineConfig({
 });
 
 export type CrawlConfigValues = ReturnType<typeof crawlConfig.resolve>['values'];
+
+/** A crawl's settings as each part of the pipeline takes them: the crawler's, the processing stages', the pivots'. */
+export interface CrawlConfigParts {
+  crawler: Omit<CrawlSettings, 'seeds' | 'dataDir'>;
+  processing: Pick<CrawlConfigValues, 'defaultCountry' | 'sites' | 'extractWorkers' | 'ocrWorkers'>;
+  pivot: ResolvedPivotSettings;
+}
+
+const processingKeys = new Set(['defaultCountry', 'sites', 'extractWorkers', 'ocrWorkers']);
+const pivotKeys = new Set(Object.keys(pivotConfig.fields));
+
+/** Splits resolved values by the fields each part declares, so a new pivot or crawler setting reaches its part without a hand-kept list. */
+export function splitCrawlConfig(values: CrawlConfigValues): CrawlConfigParts {
+  const part = (keep: (key: string) => boolean) => Object.fromEntries(Object.entries(values).filter(([key]) => keep(key)));
+  return {
+    crawler: part((key) => !processingKeys.has(key) && !pivotKeys.has(key)) as CrawlConfigParts['crawler'],
+    processing: part((key) => processingKeys.has(key)) as CrawlConfigParts['processing'],
+    pivot: part((key) => pivotKeys.has(key)) as ResolvedPivotSettings,
+  };
+}
 
 /** Reads a JSON config file; a bad file is a usage error naming the file and the problem. */
 export function readConfigFile(path: string | undefined): Record<string, unknown> {

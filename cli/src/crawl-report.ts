@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { providerHistorySummary } from '@indicia/pivot';
 import type { CrawlOutcome } from './run-crawl.js';
 
 const number = new Intl.NumberFormat('en-US');
@@ -65,10 +66,12 @@ export function crawlReportText(outcome: CrawlOutcome): string {
   for (const site of report.index.sites) lines.push(`          ${site.site}: ${number.format(site.ads)} ads`);
   const pivot = report.pivot;
   if (pivot.domainsSeen > 0) {
+    const providerHistory = providerHistorySummary(pivot.providerHistory);
     lines.push(
       `pivot:    ${number.format(pivot.domainsSeen)} domains seen: ${number.format(pivot.registrationsRecorded)} WHOIS/RDAP and ${number.format(pivot.dnsRecorded)} DNS snapshots recorded` +
         (pivot.skipped > 0 ? `; ${number.format(pivot.skipped)} sightings of reserved names skipped (no server configured)` : '') +
         (pivot.failed > 0 ? `; ${number.format(pivot.failed)} lookups failed (reasons in the log)` : '') +
+        (providerHistory ? `; ${providerHistory}` : '') +
         ' — indicia clusters, indicia graph --seed ..., indicia pivot reverse ...',
     );
   }

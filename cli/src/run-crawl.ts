@@ -1,6 +1,6 @@
 import { UsageError, newRunId } from '@indicia/core';
 import { canonicalizeUrl, type CrawlSettings } from '@indicia/crawler';
-import { crawlConfig, readConfigFile } from './crawl-config.js';
+import { crawlConfig, readConfigFile, splitCrawlConfig } from './crawl-config.js';
 import { crawlFlagsToConfig, type CrawlFlagValues } from './commands/crawl-flags.js';
 import { prepareDataDir, resolveDataDir } from './data-dir.js';
 import { runEmbeddedCrawl, type EmbeddedCrawlResult } from './embedded-pipeline.js';
@@ -46,9 +46,9 @@ export async function runCrawlRequest(request: CrawlRequest): Promise<CrawlOutco
   const { log, location } = createRunLogger({ toStderr: Boolean(request.flags.verbose), logsDir: layout.logs, runId });
   log.info({ runId, seedCount: seeds.length, dataDir, config: crawlConfig.redact(values), sources }, 'effective configuration');
 
-  const { defaultCountry, sites, extractWorkers, ocrWorkers, pivot, pivotRefresh, rdap, rdapBootstrap, rdapServers, whoisServers, whoisConnect, dnsResolvers, lookupTimeoutMs, lookupIntervalMs, whoisxmlApiKey, ...crawlerValues } = values;
-  const pivotSettings = { pivot, pivotRefresh, rdap, rdapBootstrap, rdapServers, whoisServers, whoisConnect, dnsResolvers, lookupTimeoutMs, lookupIntervalMs, whoisxmlApiKey };
-  const settings: CrawlSettings = { ...crawlerValues, seeds, dataDir };
+  const { crawler, processing, pivot: pivotSettings } = splitCrawlConfig(values);
+  const { defaultCountry, sites, extractWorkers, ocrWorkers } = processing;
+  const settings: CrawlSettings = { ...crawler, seeds, dataDir };
   if (request.banner) process.stderr.write(`${request.banner}\n`);
   if (!values.respectRobotsTxt) process.stderr.write('note: robots.txt is ignored for this run (recorded with the run)\n');
 

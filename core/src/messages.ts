@@ -254,6 +254,11 @@ export const DomainSeenSchema = z.object({
   via: z.enum(['site', 'url', 'email']),
   captureId: z.string().min(1),
   adId: z.string().nullable(),
+  /**
+   * Set by `indicia pivot refresh --kafka`: look again at parts last looked at this long ago or
+   * more, in place of the pivot stage's own refresh interval (0: look again whatever the age).
+   */
+  refreshOlderThanMs: z.number().int().nonnegative().optional(),
 });
 export type DomainSeen = z.infer<typeof DomainSeenSchema>;
 

@@ -85,6 +85,23 @@ export type RegistrationSource = (typeof registrationSources)[number];
 export const maxRawRegistrationChars = 256 * 1024;
 
 /**
+ * An answer a WHOIS lookup received before its final one: a thin registry's (or a redacting
+ * one's) answer that referred to the registrar's server. Kept so a snapshot holds what each
+ * server said, not just the last.
+ */
+export const WhoisChainAnswerSchema = z.object({
+  /** The WHOIS server (host[:port]) that answered. */
+  server: z.string(),
+  /** The answer as received, decoded, cut at maxRawRegistrationChars. */
+  raw: z.string(),
+  /** sha256 (hex) of the answer's bytes. */
+  rawSha256: z.string(),
+  /** When the answer was received (ISO 8601). */
+  queriedAt: z.string(),
+});
+export type WhoisChainAnswer = z.infer<typeof WhoisChainAnswerSchema>;
+
+/**
  * One look at a domain's registration: a snapshot of its history. Every snapshot is kept, so
  * Indicia builds its own WHOIS history and reverse WHOIS can say when a record held a value.
  */
@@ -101,6 +118,12 @@ export const WhoisRecordedSchema = z.object({
   raw: z.string(),
   /** sha256 (hex) of the response bytes: tells a changed record from a repeat. */
   rawSha256: z.string(),
+  /**
+   * WHOIS only: the answers before the final one (`server`/`raw` above), in the order received,
+   * e.g. the thin registry's answer that referred to the registrar. Absent when the first server
+   * asked gave the final answer.
+   */
+  chain: z.array(WhoisChainAnswerSchema).optional(),
 });
 export type WhoisRecorded = z.infer<typeof WhoisRecordedSchema>;
 

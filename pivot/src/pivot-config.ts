@@ -1,4 +1,5 @@
 import { defineConfig, UsageError, z } from '@indicia/core';
+import { whoisXmlApiConfig } from './providers/whoisxml-settings.js';
 
 /**
  * A map setting written as "key=value,key=value" (an environment variable or flag) or as a JSON
@@ -53,7 +54,63 @@ export const pivotConfig = defineConfig({
   dnsResolvers: { schema: z.array(z.string()).default([]), env: 'INDICIA_DNS_RESOLVERS', description: 'DNS resolvers (ip or ip:port); the system resolver when empty' },
   lookupIntervalMs: { schema: z.number().int().nonnegative().default(1000), env: 'INDICIA_LOOKUP_INTERVAL_MS', description: 'least time between two queries to one WHOIS or RDAP server (public servers ban fast clients)' },
   lookupTimeoutMs: { schema: z.number().int().positive().default(15_000), env: 'INDICIA_LOOKUP_TIMEOUT_MS', description: 'time limit of one WHOIS, RDAP or DNS lookup' },
-  whoisxmlApiKey: { schema: z.string().nullable().default(null), env: 'INDICIA_WHOISXML_API_KEY', secret: true, description: 'WhoisXML API key: WHOIS history and reverse WHOIS from their database' },
+  // An empty INDICIA_WHOISXML_API_KEY= reads as no key, not as a key that every call would fail with.
+  whoisxmlApiKey: {
+    schema: z.string().nullable().default(null).transform((key) => (key === null || key.trim() === '' ? null : key.trim())),
+    env: 'INDICIA_WHOISXML_API_KEY',
+    secret: true,
+    description: 'WhoisXML API key: WHOIS history and reverse WHOIS from their database (none: the provider is off)',
+  },
+  ...providerFields(),
 });
 
-export type PivotSettings = ReturnType<typeof pivotConfig.resolve>['values'];
+/**
+ * The external provider's settings (WhoisXML API today). They may be left out of the settings a
+ * caller passes (their defaults apply), so a caller that picks the pivot settings it knows keeps
+ * working as providers gain settings.
+ */
+function providerFields() {
+  const provider = whoisXmlApiConfig.fields;
+  return {
+    whoisxmlUrl: {
+      schema: z
+        .string()
+        .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), { message: 'must be an http(s) URL' })
+        .nullable()
+        .default(null),
+      env: 'INDICIA_WHOISXML_URL',
+      description: 'one base URL serving WHOIS History at /api/v1 and Reverse WHOIS at /api/v2 instead of WhoisXML\'s own hosts (a proxy, or a local fake in tests)',
+    },
+    whoisxmlHistoryImport: {
+      schema: z.boolean().default(true),
+      env: 'INDICIA_WHOISXML_HISTORY_IMPORT',
+      description: 'import a domain\'s WhoisXML WHOIS history the first time Indicia looks it up (each import uses API credits)',
+    },
+    providerTimeoutMs: {
+      schema: z.number().int().positive().default(20_000),
+      env: 'INDICIA_PROVIDER_TIMEOUT_MS',
+      description: 'time limit of one call to an external provider (a history import, a reverse search); past it the pipeline goes on without it',
+    },
+    whoisxmlHistoryUrl: provider.historyUrl,
+    whoisxmlReverseUrl: provider.reverseUrl,
+    whoisxmlRequestTimeoutMs: provider.requestTimeoutMs,
+    whoisxmlMaxConcurrent: provider.maxConcurrent,
+    whoisxmlBreakerFailureThreshold: provider.breakerFailureThreshold,
+    whoisxmlBreakerCoolDownMs: provider.breakerCoolDownMs,
+    whoisxmlReverseSearchType: provider.reverseSearchType,
+    whoisxmlMaxReversePages: provider.maxReversePages,
+  };
+}
+
+export type ResolvedPivotSettings = ReturnType<typeof pivotConfig.resolve>['values'];
+type ProviderSettingKey = keyof ReturnType<typeof providerFields>;
+
+/** The pivot settings; the provider's may be missing (their defaults then apply). */
+export type PivotSettings = Omit<ResolvedPivotSettings, ProviderSettingKey> & Partial<Pick<ResolvedPivotSettings, ProviderSettingKey>>;
+
+/** Every pivot setting, the provider's filled in with their defaults where the caller left them out. */
+export function completePivotSettings(settings: PivotSettings): ResolvedPivotSettings {
+  const defaults = pivotConfig.resolve({}).values;
+  const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+  return { ...defaults, ...given } as ResolvedPivotSettings;
+}

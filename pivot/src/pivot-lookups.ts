@@ -1,11 +1,13 @@
 import { DeadLetterError, maxRawRegistrationChars, type DnsRecorded, type WhoisRecorded } from '@indicia/core';
 import { resolveDomainRecords } from './dns/index.js';
-import type { PivotSettings } from './pivot-config.js';
+import { createConfiguredProvider, originOf, whoisXmlSettingsOf } from './configured-provider.js';
+import { completePivotSettings, type PivotSettings } from './pivot-config.js';
+import { createProviderHistoryImport } from './provider-history-import.js';
 import type { DnsLookup, RegistrationLookup } from './pivot-stage.js';
 import { RdapClient } from './rdap/index.js';
 import { RdapNoServiceError, RdapUnavailableError } from './rdap/rdap-errors.js';
 import { reservedDomainReason } from './reserved-domains.js';
-import { WhoisClient } from './whois-client/index.js';
+import { recordedChainOf, WhoisClient } from './whois-client/index.js';
 import { parseWhois, WhoisParseError } from './whois-parser/index.js';
 
 /** The lookups the pivot stage makes, built from its settings, and what they will do (for the start-up line). */
@@ -29,7 +31,8 @@ export interface PivotLookupOptions {
  * server that is busy or down is not skipped over: the lookup fails as retryable and is tried
  * again later, so the history never records a WHOIS answer where an RDAP one was due by accident.
  */
-export function createPivotLookups(settings: PivotSettings, options: PivotLookupOptions = {}): PivotLookups {
+export function createPivotLookups(givenSettings: PivotSettings, options: PivotLookupOptions = {}): PivotLookups {
+  const settings = completePivotSettings(givenSettings);
   const covered = (map: Readonly<Record<string, string>>, domain: string) => '*' in map || Object.keys(map).some((suffix) => domain === suffix || domain.endsWith(`.${suffix}`));
   const skipReason = (domain: string): string | null => {
     const reserved = reservedDomainReason(domain);
@@ -45,8 +48,20 @@ export function createPivotLookups(settings: PivotSettings, options: PivotLookup
     : null;
   const whois = new WhoisClient({ servers: settings.whoisServers, connect: settings.whoisConnect, timeoutMs, minIntervalMs: settings.lookupIntervalMs });
 
+  // The provider's history comes in the first time a domain is looked up; without a key (or with
+  // the import switched off) the pipeline runs on Indicia's own lookups alone.
+  const provider = createConfiguredProvider(settings);
+  const importHistory = provider.describe().enabled && settings.whoisxmlHistoryImport ? createProviderHistoryImport({ provider, deadlineMs: settings.providerTimeoutMs }) : null;
+  const describeProvider = (): string => {
+    const state = provider.describe();
+    if (!state.enabled) return `  provider history: off (${state.reason ?? 'disabled'})`;
+    if (importHistory === null) return '  provider history: off (INDICIA_WHOISXML_HISTORY_IMPORT=false); WhoisXML API is on for pivot reverse --provider whoisxml';
+    return `  provider history: WhoisXML API WHOIS History (${originOf(whoisXmlSettingsOf(settings).historyUrl)}) imported the first time a domain is looked up (uses API credits); a call past ${humanDuration(settings.providerTimeoutMs)} is given up and the domain's own lookup goes on`;
+  };
+
   let rdapFallbacks = 0;
   const registration: RegistrationLookup = {
+    ...(importHistory === null ? {} : { importHistory }),
     async lookup(domain): Promise<Omit<WhoisRecorded, 'domain' | 'observedAt'>> {
       // A server configured for the domain is the only one asked: the testbed's registries, or an
       // investigator's own mirror, must never be bypassed for a public registry found by bootstrap.
@@ -66,7 +81,7 @@ export function createPivotLookups(settings: PivotSettings, options: PivotLookup
       const answer = await whois.lookup(domain);
       try {
         const record = parseWhois(answer.raw, { domain, server: answer.server });
-        return { source: 'whois', server: answer.server, record, raw: cut(answer.raw), rawSha256: answer.rawSha256 };
+        return { source: 'whois', server: answer.server, record, raw: cut(answer.raw), rawSha256: answer.rawSha256, ...recordedChainOf(answer) };
       } catch (error) {
         if (error instanceof WhoisParseError) throw new DeadLetterError(`the WHOIS answer of ${answer.server} for ${domain} cannot be read: ${error.message}`, { cause: error });
         throw error;
@@ -85,6 +100,7 @@ export function createPivotLookups(settings: PivotSettings, options: PivotLookup
     describe: () => [
       `pivot: enabled; each domain looked at again after ${humanDuration(settings.pivotRefresh)}`,
       `  registration: ${rdap !== null ? `RDAP (${Object.keys(settings.rdapServers).length > 0 ? `overrides for ${Object.keys(settings.rdapServers).join(', ')}, then ` : ''}${settings.rdapBootstrap ? `bootstrap ${settings.rdapBootstrap}` : 'the bundled IANA bootstrap'}), else ` : ''}WHOIS (${Object.keys(settings.whoisServers).length > 0 ? `overrides for ${Object.keys(settings.whoisServers).join(', ')}, then ` : ''}the bundled server map, then whois.iana.org)${rdapFallbacks > 0 ? `; ${rdapFallbacks} unreadable RDAP answers fell back to WHOIS` : ''}`,
+      describeProvider(),
       `  DNS: ${settings.dnsResolvers.length > 0 ? `resolvers ${settings.dnsResolvers.join(', ')}` : 'the system resolver'}`,
       '  reserved names (.test, .example, example.com...) are looked up only where a server is configured for them',
     ],

@@ -21,8 +21,8 @@ interface ExportFlags {
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description('Write every indexed ad as JSON Lines or CSV, or the link graph as a STIX 2.1 bundle or Maltego tables')
-    .option('--format <format>', 'jsonl, csv, stix or maltego', 'jsonl')
+    .description('Write every indexed ad as JSON Lines or CSV, or the link graph as a STIX 2.1 bundle, Maltego tables or a Maltego graph file')
+    .option('--format <format>', 'jsonl, csv, stix, maltego or mtgx', 'jsonl')
     .option('--output <file>', 'write to this file instead of stdout')
     .option('--site <host>', 'ads of this site only')
     .option('--seed <kind:value>', 'stix/maltego: only the graph around this indicator (see indicia graph --help)')
@@ -51,16 +51,20 @@ stix: a STIX 2.1 bundle of the link graph: observables (email-addr, domain-name,
 user-account for handles; phones and wallets as x-indicia-* objects declared by an extension
 definition), ads as observed-data, registrants and registrars as identity, relationships for the
 links. maltego: --output DIR gets entities.csv and links.csv (Maltego's "Import Graph from Table"),
-plus one links table per pair of entity types. Both take the whole graph, or --seed and --depth.
+plus one links table per pair of entity types. mtgx: --output FILE gets a Maltego graph file
+(File > Open in Maltego), with typed entities (maltego.PhoneNumber, maltego.EmailAddress,
+maltego.Domain, maltego.Person, maltego.Organization, ...) and labelled links. All three take the
+whole graph, or --seed and --depth.
   $ indicia export --format stix --output bundle.json
-  $ indicia export --format maltego --seed "phone:(702) 555-0134" --output maltego/`,
+  $ indicia export --format maltego --seed "phone:(702) 555-0134" --output maltego/
+  $ indicia export --format mtgx --seed "phone:(702) 555-0134" --output case.mtgx`,
     )
     .action(async (flags: ExportFlags) => {
-      if (flags.format === 'stix' || flags.format === 'maltego') {
+      if (flags.format === 'stix' || flags.format === 'maltego' || flags.format === 'mtgx') {
         await exportGraph({ ...flags, format: flags.format });
         return;
       }
-      if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`unknown export format "${flags.format}": use jsonl, csv, stix or maltego`);
+      if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`unknown export format "${flags.format}": use jsonl, csv, stix, maltego or mtgx`);
       const store = await openIndexStore(flags);
       const out: Writable = flags.output ? createWriteStream(flags.output) : process.stdout;
       let count = 0;

@@ -1,13 +1,36 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { describeError, UsageError } from '@indicia/core';
-import { parseWhois, pivotConfig, RdapClient, resolveDomainRecords, WhoisClient, WhoisParseError, type PivotSettings } from '@indicia/pivot';
+import {
+  bootstrapSuffixes,
+  ianaRdapDnsBootstrapUrl,
+  loadRdapBootstrapInUse,
+  parseWhois,
+  pivotConfig,
+  RdapBootstrapError,
+  RdapClient,
+  refreshBootstrap,
+  resolveDomainRecords,
+  WhoisClient,
+  WhoisParseError,
+  type PivotSettings,
+  type RdapBootstrap,
+  type RdapBootstrapInUse,
+} from '@indicia/pivot';
+import { resolveDataDir } from '../data-dir.js';
 
 interface LookupFlags {
   server?: string;
   connect?: string;
   resolver?: string[];
   raw?: boolean;
+  data?: string;
+}
+
+interface BootstrapFlags {
+  refresh?: boolean;
+  from?: string;
+  data?: string;
 }
 
 /** The pivot settings from the environment (INDICIA_WHOIS_SERVERS...), with the command's flags on top. */
@@ -72,21 +95,64 @@ Examples:
       else process.stdout.write(`${JSON.stringify(parseOrExplain(answer.raw, answer.server, answer.server), null, 2)}\n`);
     });
 
-  program
-    .command('rdap')
-    .description('RDAP (the registries\' JSON successor to WHOIS)')
+  const rdap = program.command('rdap').description('RDAP (the registries\' JSON successor to WHOIS)');
+  rdap
     .command('lookup')
     .argument('<domain>')
     .description('Find the domain\'s RDAP server through the IANA bootstrap and print the normalised record')
     .option('--server <url>', 'ask this RDAP base URL (default: INDICIA_RDAP_SERVERS, then the bootstrap)')
     .option('--raw', 'print the RDAP JSON as received')
+    .option('--data <dir>', 'data directory whose refreshed bootstrap is used (default ./indicia-data, env INDICIA_DATA)')
     .addHelpText('after', '\nExamples:\n  $ indicia rdap lookup example.cz\n  $ indicia rdap lookup lena10vip.test --server http://127.0.0.1:8080/')
     .action(async (domain: string, flags: LookupFlags) => {
       const settings = settingsOf({ rdapServers: flags.server ? { '*': flags.server } : undefined });
-      const client = new RdapClient({ servers: settings.rdapServers, bootstrapFile: settings.rdapBootstrap ?? undefined, timeoutMs: settings.lookupTimeoutMs, minIntervalMs: 0 });
+      const client = new RdapClient({ servers: settings.rdapServers, bootstrapFile: settings.rdapBootstrap ?? undefined, cacheDir: resolveDataDir(flags.data), timeoutMs: settings.lookupTimeoutMs, minIntervalMs: 0 });
       const answer = await client.lookupDomain(domain);
       process.stderr.write(`asked ${answer.url}${answer.related ? ` and the registrar's ${answer.related.url}` : ''}${answer.relatedError ? `; registrar RDAP not read: ${answer.relatedError}` : ''}\n`);
       process.stdout.write(flags.raw ? `${answer.raw}\n` : `${JSON.stringify(answer.record, null, 2)}\n`);
+    });
+
+  rdap
+    .command('bootstrap')
+    .description('Say which IANA RDAP bootstrap (TLD → RDAP server) is in use, or refresh it')
+    .option('--refresh', `fetch a new bootstrap (IANA's ${ianaRdapDnsBootstrapUrl}), check it, and keep it in the data directory`)
+    .option('--from <url>', 'with --refresh: fetch from this URL instead (a mirror, a test server)')
+    .option('--data <dir>', 'data directory where the refreshed copy is kept (default ./indicia-data, env INDICIA_DATA)')
+    .addHelpText(
+      'after',
+      `
+Lookups (crawls, pivot refresh, rdap lookup) route with, in this order: INDICIA_RDAP_SERVERS per TLD,
+then INDICIA_RDAP_BOOTSTRAP (a dns.json you name), then the copy --refresh kept in the data
+directory, then the snapshot bundled with Indicia. A download that is not a valid RFC 9224 registry
+is refused and the copy in use stays as it was.
+
+Examples:
+  $ indicia rdap bootstrap
+  $ indicia rdap bootstrap --refresh
+  $ indicia rdap bootstrap --refresh --from https://mirror.example/rdap/dns.json`,
+    )
+    .action(async (flags: BootstrapFlags) => {
+      if (flags.from !== undefined && !flags.refresh) throw new UsageError('--from goes with --refresh');
+      const settings = settingsOf({});
+      const cacheDir = resolveDataDir(flags.data);
+      const bootstrapFile = settings.rdapBootstrap ?? undefined;
+      const overrides = Object.keys(settings.rdapServers);
+      const overrideLine = overrides.length > 0 ? `  INDICIA_RDAP_SERVERS answers first for: ${overrides.join(', ')}\n` : '';
+      if (!flags.refresh) {
+        process.stdout.write(`${describeInUse(await loadRdapBootstrapInUse({ bootstrapFile, cacheDir }))}\n${overrideLine}`);
+        return;
+      }
+      const url = flags.from ?? ianaRdapDnsBootstrapUrl;
+      let fresh: RdapBootstrap;
+      try {
+        fresh = await refreshBootstrap(url, { cacheDir, timeoutMs: Math.max(settings.lookupTimeoutMs, 30_000) });
+      } catch (error) {
+        if (error instanceof RdapBootstrapError) throw new RdapBootstrapError(`${error.message}; nothing was changed`, { cause: error });
+        throw error;
+      }
+      process.stdout.write(`refreshed from ${url}: ${summaryOf(fresh)}; kept in ${cacheDir}\n`);
+      if (bootstrapFile !== undefined) process.stdout.write(`  note: INDICIA_RDAP_BOOTSTRAP (${bootstrapFile}) is set and still takes precedence over the refreshed copy\n`);
+      process.stdout.write(overrideLine);
     });
 
   program
@@ -102,6 +168,17 @@ Examples:
       const records = await resolveDomainRecords(domain, { resolvers: settings.dnsResolvers, timeoutMs: Math.min(settings.lookupTimeoutMs, 5000) });
       process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
     });
+}
+
+function describeInUse(inUse: RdapBootstrapInUse): string {
+  const what = { file: 'the file INDICIA_RDAP_BOOTSTRAP names', cached: 'the copy refreshed into the data directory', bundled: 'the snapshot bundled with Indicia' }[inUse.origin];
+  const hint = inUse.origin === 'bundled' ? '\n  refresh it from IANA: indicia rdap bootstrap --refresh' : '';
+  return `RDAP bootstrap in use: ${what} (${inUse.path})\n  ${summaryOf(inUse.bootstrap)}${hint}`;
+}
+
+function summaryOf(bootstrap: RdapBootstrap): string {
+  const suffixes = bootstrapSuffixes(bootstrap).length;
+  return `published ${bootstrap.publication ?? 'at an unknown date'}, ${suffixes} TLD${suffixes === 1 ? '' : 's'} with an RDAP server`;
 }
 
 function parseOrExplain(text: string, server: string | undefined, where: string) {

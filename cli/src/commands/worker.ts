@@ -14,7 +14,7 @@ const verboseFlag = (command: Command): Command => command.addOption(new Option(
 export function registerWorkerCommand(program: Command): void {
   const worker = program
     .command('worker')
-    .description('Run one pipeline stage as a distributed worker on Kafka (crawl, extract or index); start as many as you need')
+    .description('Run one pipeline stage as a distributed worker on Kafka (crawl, extract, index or pivot); start as many as you need')
     .addHelpText(
       'after',
       `
@@ -28,6 +28,7 @@ Examples:
   $ indicia worker crawl   --kafka 127.0.0.1:9092 --data ./crawler-1 &
   $ indicia worker extract --kafka 127.0.0.1:9092 &
   $ indicia worker index   --kafka 127.0.0.1:9092 --es http://127.0.0.1:9200 &
+  $ indicia worker pivot   --kafka 127.0.0.1:9092 --es http://127.0.0.1:9200 &     (WHOIS/RDAP and DNS of the domains seen)
   $ indicia crawl http://velvet-nights.test/ --kafka 127.0.0.1:9092     submits the seeds
   $ indicia search "(702) 555-0134" --es http://127.0.0.1:9200
 
@@ -64,7 +65,7 @@ Examples:
       await runExtractWorker(flags);
     });
 
-  verboseFlag(kafkaFlag(worker.command('index').description('Write ad.extracted to the Elasticsearch index (bulk, upserts by ad id)')))
+  verboseFlag(kafkaFlag(worker.command('index').description('Write ad.extracted, and the pivot workers\' whois.recorded and dns.recorded, to the Elasticsearch index (bulk, upserts by deterministic id)')))
     .option('--es <url>', 'Elasticsearch URL (env INDICIA_ES)')
     .option('--index-concurrency <n>', 'ads gathered into one bulk request, at most (default 256)', integerFlag({ min: 1 }))
     .addHelpText('after', `
@@ -73,9 +74,36 @@ Examples:
   $ INDICIA_ES_PREFIX=case42 indicia worker index --kafka 127.0.0.1:9092 --es http://127.0.0.1:9200
 
 An ad is committed on Kafka only once Elasticsearch acknowledged it. While Elasticsearch is down or
-overloaded (429, 5xx) writes are retried with backoff for 90 s, then the messages are retried later.`)
+overloaded (429, 5xx) writes are retried with backoff for 90 s, then the messages are retried later.
+Registration and DNS snapshots are kept forever (the WHOIS history), each under a deterministic id:
+a redelivered snapshot is not stored twice.`)
     .action(async (flags: WorkerFlags) => {
-      const { runIndexWorker } = await import('../distributed/worker-kinds.js');
+      const { runIndexWorker } = await import('../distributed/index-worker.js');
       await runIndexWorker(flags);
+    });
+
+  verboseFlag(kafkaFlag(worker.command('pivot').description('Look up the WHOIS/RDAP registration and DNS of each domain.seen (once per refresh interval); publish whois.recorded and dns.recorded')))
+    .option('--es <url>', 'Elasticsearch URL (env INDICIA_ES): the history tells when a domain was last looked at')
+    .option('--pivot-refresh <duration>', 'look at a domain again once its last snapshot is this old: 12h, 7d (default 7d; env INDICIA_PIVOT_REFRESH)')
+    .option('--no-pivot', 'look nothing up (every domain is acknowledged as it comes; env INDICIA_PIVOT)')
+    .option('--concurrency <n>', 'domains looked up at once (default 16, as in a crawl); each WHOIS/RDAP server is still paced (INDICIA_LOOKUP_INTERVAL_MS)', integerFlag({ min: 1 }))
+    .option('--config <file>', 'a crawl\'s JSON config file: its WHOIS/RDAP/DNS settings apply')
+    .option('--data <dir>', 'where a refreshed RDAP bootstrap is kept (default: the bundled snapshot only)')
+    .addHelpText('after', `
+Examples:
+  $ indicia worker pivot --kafka 127.0.0.1:9092 --es http://127.0.0.1:9200
+  $ INDICIA_WHOIS_SERVERS='*=127.0.0.1:4343' INDICIA_DNS_RESOLVERS=127.0.0.1:5353 indicia worker pivot --kafka 127.0.0.1:9092 --es http://127.0.0.1:9200
+  $ indicia worker pivot --kafka 127.0.0.1:9092 --es http://127.0.0.1:9200 --config crawl.json --pivot-refresh 12h
+
+The settings are a crawl's: INDICIA_RDAP_SERVERS, INDICIA_WHOIS_SERVERS, INDICIA_WHOIS_CONNECT,
+INDICIA_DNS_RESOLVERS, INDICIA_LOOKUP_INTERVAL_MS, INDICIA_PIVOT_REFRESH, or the same keys in --config.
+The worker says at start what its lookups will do. Start two or more to share the work: they form
+one consumer group, and domain.seen is keyed by domain, so all of one domain's messages go to one
+worker, which looks it up once however many pages name it. Each worker paces its own queries:
+two workers may ask one WHOIS server twice as often. The snapshots go to the index workers;
+\`indicia pivot refresh --es URL --kafka H:P\` hands every known domain back to these workers.`)
+    .action(async (flags: WorkerFlags) => {
+      const { runPivotWorker } = await import('../distributed/pivot-worker.js');
+      await runPivotWorker(flags);
     });
 }

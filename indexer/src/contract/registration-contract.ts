@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RegistrationContact, RegistrationRecord } from '@indicia/core';
+import { createEnvelope, silentLogger, type RegistrationContact, type RegistrationRecord, type StageContext } from '@indicia/core';
+import { createRegistrationIndexStage } from '../registrations/registration-index-stages.js';
 import type { IndexStore } from '../index-store.js';
 import type { DnsSnapshot, RegistrationSnapshot } from '../registrations/registration-history.js';
 import { withStore } from './index-store-contract.js';
@@ -51,6 +52,8 @@ const dns = (domain: string, observedAt: string, a: string[]): DnsSnapshot => ({
   errors: [],
 });
 
+const stageContext: StageContext = { runId: 'run-contract', log: silentLogger(), emit: async () => assert.fail('the index stage publishes nothing') };
+
 /** Reverse WHOIS and history: the same answers from every store. */
 export function describeRegistrationContract(makeStore: () => Promise<IndexStore>): void {
   describe('registration history', () => {
@@ -65,6 +68,35 @@ export function describeRegistrationContract(makeStore: () => Promise<IndexStore
         assert.deepEqual(history[0], first);
         assert.deepEqual(await store.registrations.lastObserved('ring-one.example'), { registration: '2026-03-01T00:00:00.000Z', dns: null });
         assert.deepEqual(await store.registrations.lastObserved('never.example'), { registration: null, dns: null });
+      }));
+
+    it('the index stage keys a snapshot by what was observed: a provider record sent again in a new message is kept once', () =>
+      withStore(makeStore, async (store) => {
+        const stage = createRegistrationIndexStage(store);
+        const { id: _id, ...imported } = { ...snapshot('imported.example', '2019-05-01T00:00:00.000Z', ring), source: 'whoisxml' as const, server: 'whoisxml' };
+        const origin = { runId: 'run-contract', producer: 'contract' };
+        await stage.handle(createEnvelope('whois.recorded', imported, origin), stageContext);
+        await stage.handle(createEnvelope('whois.recorded', imported, origin), stageContext);
+        await stage.handle(createEnvelope('whois.recorded', { ...imported, observedAt: '2020-05-01T00:00:00.000Z' }, origin), stageContext);
+        const history = await store.registrations.registrationHistory('imported.example');
+        assert.deepEqual(history.map((s) => s.observedAt), ['2019-05-01T00:00:00.000Z', '2020-05-01T00:00:00.000Z']);
+      }));
+
+    it("keeps a WHOIS lookup's earlier answers (the thin registry's before the registrar's) with its snapshot", () =>
+      withStore(makeStore, async (store) => {
+        const referred: RegistrationSnapshot = {
+          ...snapshot('thin-registry.example', '2026-01-01T00:00:02.000Z', ring),
+          server: 'whois.registrar.example',
+          chain: [{ server: 'whois.nic.example', raw: 'Domain Name: THIN-REGISTRY.EXAMPLE\nRegistrar WHOIS Server: whois.registrar.example\n', rawSha256: 'a'.repeat(64), queriedAt: '2026-01-01T00:00:01.000Z' }],
+        };
+        const direct = snapshot('thin-registry.example', '2026-02-01T00:00:00.000Z', ring);
+        await store.registrations.recordRegistrations([referred, direct]);
+        const history = await store.registrations.registrationHistory('thin-registry.example');
+        assert.deepEqual(history, [referred, direct]);
+        assert.equal(history[1]!.chain, undefined, 'a snapshot from one server has no chain');
+        const all: RegistrationSnapshot[] = [];
+        for await (const stored of store.registrations.allRegistrations()) if (stored.domain === 'thin-registry.example') all.push(stored);
+        assert.deepEqual(all.map((stored) => stored.chain?.map((answer) => answer.server) ?? []), [['whois.nic.example'], []]);
       }));
 
     it('answers reverse WHOIS with every domain and the time ranges the value was held', () =>

@@ -139,6 +139,8 @@ export const registrationsMapping: estypes.MappingTypeMapping = {
     rawSha256: keyword,
     record: { type: 'object', enabled: false },
     raw: stored,
+    /** WhoisRecorded.chain: the earlier answers of a WHOIS lookup, kept in _source only. */
+    chain: { type: 'object', enabled: false },
     held: keyword,
   },
 };

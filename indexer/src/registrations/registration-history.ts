@@ -26,7 +26,7 @@ export interface RegistrationHistory {
   registrationSummary(): Promise<RegistrationSummary>;
 }
 
-/** One whois.recorded message; `id` is its envelope id, so a redelivery is recognised. */
+/** One whois.recorded message; `id` is derived from what was observed (registrationSnapshotIdFor), so a redelivery is recognised. */
 export interface RegistrationSnapshot extends WhoisRecorded {
   id: string;
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { contactRoles, DnsRecordedSchema, RegistrationRecordSchema, z, type ContactRole, type DnsRecordType } from '@indicia/core';
+import { contactRoles, DnsRecordedSchema, RegistrationRecordSchema, WhoisChainAnswerSchema, z, type ContactRole, type DnsRecordType } from '@indicia/core';
 import { heldIdentitiesOf, identityKeyOf } from './identity-values.js';
 import type { DnsSnapshot, LastObserved, RegistrationHistory, RegistrationSnapshot, RegistrationSummary, ReverseRegistrationMatch, ReverseRegistrationQuery } from './registration-history.js';
 import { assembleReverseMatches, type DomainSnapshotRow, type HoldingRow } from './reverse-matches.js';
@@ -13,6 +13,8 @@ interface SnapshotRow {
   raw_sha256: string;
   record: string;
   raw: string;
+  /** WhoisRecorded.chain as JSON; null when one server answered (migration 6). */
+  chain: string | null;
 }
 
 interface DnsRow {
@@ -47,8 +49,8 @@ export class SqliteRegistrationHistory implements RegistrationHistory {
     private readonly guard: <T>(doing: string, work: () => T) => T,
   ) {
     this.insertSnapshot = db.prepare(
-      `INSERT OR IGNORE INTO registration_snapshots (id, domain, observed_at, source, server, raw_sha256, record, raw)
-       VALUES (@id, @domain, @observedAt, @source, @server, @rawSha256, @record, @raw)`,
+      `INSERT OR IGNORE INTO registration_snapshots (id, domain, observed_at, source, server, raw_sha256, record, raw, chain)
+       VALUES (@id, @domain, @observedAt, @source, @server, @rawSha256, @record, @raw, @chain)`,
     );
     this.insertValue = db.prepare('INSERT OR IGNORE INTO registration_values (field, value, snapshot_seq, role) VALUES (?, ?, ?, ?)');
     this.insertDns = db.prepare('INSERT OR IGNORE INTO dns_snapshots (id, domain, observed_at, resolver, records) VALUES (?, ?, ?, ?, ?)');
@@ -72,7 +74,8 @@ export class SqliteRegistrationHistory implements RegistrationHistory {
     this.writeSnapshots = db.transaction((snapshots: RegistrationSnapshot[]) => {
       for (const snapshot of snapshots) {
         const record = RegistrationRecordSchema.parse(snapshot.record);
-        const result = this.insertSnapshot.run({ ...snapshot, domain: snapshot.domain.toLowerCase(), record: JSON.stringify(record) });
+        const chain = snapshot.chain === undefined ? null : JSON.stringify(z.array(WhoisChainAnswerSchema).parse(snapshot.chain));
+        const result = this.insertSnapshot.run({ ...snapshot, domain: snapshot.domain.toLowerCase(), record: JSON.stringify(record), chain });
         if (result.changes === 0) continue;
         for (const held of heldIdentitiesOf(record)) this.insertValue.run(held.field, held.key, result.lastInsertRowid, held.role);
       }
@@ -176,6 +179,7 @@ function snapshotOf(row: SnapshotRow): RegistrationSnapshot {
     rawSha256: row.raw_sha256,
     record: JSON.parse(row.record) as RegistrationSnapshot['record'],
     raw: row.raw,
+    ...(row.chain === null ? {} : { chain: JSON.parse(row.chain) as NonNullable<RegistrationSnapshot['chain']> }),
   };
 }
 

@@ -211,4 +211,12 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX dns_snapshots_domain ON dns_snapshots (domain, observed_at);
     `,
   },
+  {
+    version: 6,
+    name: 'the earlier answers of a WHOIS lookup (a thin registry before the registrar) kept with its snapshot',
+    sql: `
+      -- chain: WhoisRecorded.chain as JSON ([{server, raw, rawSha256, queriedAt}]); NULL when one server answered.
+      ALTER TABLE registration_snapshots ADD COLUMN chain TEXT;
+    `,
+  },
 ];

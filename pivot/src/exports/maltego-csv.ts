@@ -1,23 +1,8 @@
-import type { GraphNode, LinkGraph, NodeKind } from '../graph/graph-model.js';
 import { csvRow } from '@indicia/core';
+import type { LinkGraph } from '../graph/graph-model.js';
+import { maltegoEntityTypeOf, maltegoValueOf } from './maltego-entities.js';
 
-/** The Maltego standard entity each node kind becomes (ads by their URL, sites as websites). */
-export const maltegoEntityOfKind: Readonly<Record<NodeKind, string>> = {
-  ad: 'maltego.URL',
-  site: 'maltego.Website',
-  phone: 'maltego.PhoneNumber',
-  email: 'maltego.EmailAddress',
-  handle: 'maltego.Alias',
-  crypto: 'maltego.CryptocurrencyAddress',
-  url: 'maltego.URL',
-  domain: 'maltego.Domain',
-  'registrant-name': 'maltego.Person',
-  'registrant-org': 'maltego.Organization',
-  registrar: 'maltego.Organization',
-  nameserver: 'maltego.NSRecord',
-  ip: 'maltego.IPv4Address',
-  'mail-server': 'maltego.MXRecord',
-};
+export { maltegoEntityOfKind } from './maltego-entities.js';
 
 export const maltegoEntityColumns = ['Entity Type', 'Value', 'Indicia ID'] as const;
 export const maltegoLinkColumns = ['Source Type', 'Source Value', 'Target Type', 'Target Value', 'Link Label'] as const;
@@ -46,14 +31,14 @@ export interface MaltegoTables {
 /** Maltego-importable tables of a graph. Every cell is neutralised against spreadsheet formulas. */
 export function maltegoTables(graph: LinkGraph): MaltegoTables {
   let entities = csvRow(maltegoEntityColumns);
-  for (const node of graph.nodes.values()) entities += csvRow([entityTypeOf(node), valueOf(node), node.id]);
+  for (const node of graph.nodes.values()) entities += csvRow([maltegoEntityTypeOf(node), maltegoValueOf(node), node.id]);
   let links = csvRow(maltegoLinkColumns);
   const byTypes = new Map<string, MaltegoLinkTable>();
   for (const edge of graph.edges.values()) {
     const source = graph.nodes.get(edge.source)!;
     const target = graph.nodes.get(edge.target)!;
-    const [sourceType, targetType] = [entityTypeOf(source), entityTypeOf(target)];
-    links += csvRow([sourceType, valueOf(source), targetType, valueOf(target), edge.kind]);
+    const [sourceType, targetType] = [maltegoEntityTypeOf(source), maltegoEntityTypeOf(target)];
+    links += csvRow([sourceType, maltegoValueOf(source), targetType, maltegoValueOf(target), edge.kind]);
     const name = `${sourceType}--${targetType}.csv`;
     let table = byTypes.get(name);
     if (table === undefined) {
@@ -61,26 +46,7 @@ export function maltegoTables(graph: LinkGraph): MaltegoTables {
       table = { name, sourceType, targetType, csv: csvRow(header) };
       byTypes.set(name, table);
     }
-    table.csv += csvRow([valueOf(source), valueOf(target), edge.kind]);
+    table.csv += csvRow([maltegoValueOf(source), maltegoValueOf(target), edge.kind]);
   }
   return { entities, links, linkTables: [...byTypes.values()].sort((a, b) => (a.name < b.name ? -1 : 1)) };
-}
-
-function entityTypeOf(node: GraphNode): string {
-  return node.kind === 'ip' && node.value.includes(':') ? 'maltego.IPv6Address' : maltegoEntityOfKind[node.kind];
-}
-
-/** What the entity shows: an ad's URL; a handle with its platform; names as written; else the value. */
-function valueOf(node: GraphNode): string {
-  switch (node.kind) {
-    case 'ad':
-      return node.ad?.url ?? node.value;
-    case 'handle':
-    case 'registrant-name':
-    case 'registrant-org':
-    case 'registrar':
-      return node.label;
-    default:
-      return node.value;
-  }
 }

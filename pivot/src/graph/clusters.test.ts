@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixtureAds, fixtureDns, fixtureRegistrations } from '../test-support/graph-fixture-data.js';
+import { syntheticAdsPerOperator, syntheticGraphAds } from '../test-support/synthetic-graph-ads.js';
 import { buildLinkGraph } from './build-graph.js';
 import { clusterMembership, clusters } from './clusters.js';
-import type { GraphAd } from './graph-input.js';
 
 const graph = buildLinkGraph({ ads: fixtureAds, registrations: fixtureRegistrations, dns: fixtureDns });
 
@@ -47,35 +47,15 @@ test('cluster ids are stable: the same data in another order gives the same ids'
 });
 
 /** 100k synthetic ads: 25k operators with 4 ads each, sharing a phone in pairs and a handle across pairs. */
-function* syntheticAds(count: number): Generator<GraphAd> {
-  for (let index = 0; index < count; index++) {
-    const operator = Math.floor(index / 4);
-    const pair = Math.floor(index / 2);
-    yield {
-      adId: `ad-${index}`,
-      url: `https://site-${index % 7}.test/ad/${index}`,
-      site: `site-${index % 7}.test`,
-      title: `Ad ${index}`,
-      firstSeen: '2024-01-01T00:00:00.000Z',
-      lastSeen: '2024-01-02T00:00:00.000Z',
-      indicators: [
-        { type: 'phone', value: `+1702555${String(pair).padStart(6, '0')}` },
-        { type: 'handle', value: `op_${operator}`, platform: 'telegram' },
-        { type: 'email', value: `ad${index}@mail-${index % 3}.example` },
-      ],
-    };
-  }
-}
-
 test('100k ads build and cluster fast, with the right components', () => {
   const started = performance.now();
-  const big = buildLinkGraph({ ads: syntheticAds(100_000) });
+  const big = buildLinkGraph({ ads: syntheticGraphAds(100_000) });
   const built = performance.now();
   const found = clusters(big);
   const elapsed = performance.now() - started;
   process.stderr.write(`# 100k ads: ${big.nodes.size} nodes, ${big.edges.size} edges; build ${(built - started).toFixed(0)} ms, build + cluster ${elapsed.toFixed(0)} ms\n`);
-  assert.equal(found.length, 25_000);
-  assert.ok(found.every((cluster) => cluster.ads.length === 4));
+  assert.equal(found.length, 100_000 / syntheticAdsPerOperator);
+  assert.ok(found.every((cluster) => cluster.ads.length === syntheticAdsPerOperator));
   // A generous ceiling that only a quadratic step would break, not a loaded machine.
   assert.ok(elapsed < 30_000, `took ${elapsed} ms`);
 });

@@ -29,6 +29,11 @@ export class ProviderUnavailableError extends RetryableError {
   }
 }
 
+/** The circuit breaker is open after consecutive failures: the provider is not called until the cool-down ends. */
+export class ProviderPausedError extends ProviderUnavailableError {
+  override readonly name: string = 'ProviderPausedError';
+}
+
 /** The provider asked us to slow down (429): try again after retryAfterMs when it says. */
 export class ProviderRateLimitedError extends ProviderUnavailableError {
   override readonly name: string = 'ProviderRateLimitedError';

@@ -1,7 +1,7 @@
 import type { Logger } from '@indicia/core';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
-import { ProviderDisabledError, ProviderRateLimitedError, ProviderRequestRejectedError, ProviderUnavailableError } from './provider-errors.js';
+import { ProviderDisabledError, ProviderPausedError, ProviderRateLimitedError, ProviderRequestRejectedError, ProviderUnavailableError } from './provider-errors.js';
 
 export interface ProviderGuardOptions {
   /** The provider's name as shown to people ("WhoisXML API"). */
@@ -73,8 +73,8 @@ export class ProviderGuard {
     if (this.breaker.state === 'open') throw this.breakerOpenError(this.breaker.retryAt);
   }
 
-  private breakerOpenError(retryAt: number): ProviderUnavailableError {
-    return new ProviderUnavailableError(this.options.provider, `${this.options.label} unavailable: not called until ${new Date(retryAt).toISOString()} after ${this.options.failureThreshold} consecutive failures`);
+  private breakerOpenError(retryAt: number): ProviderPausedError {
+    return new ProviderPausedError(this.options.provider, `${this.options.label} unavailable: not called until ${new Date(retryAt).toISOString()} after ${this.options.failureThreshold} consecutive failures`);
   }
 
   private learnFrom(error: unknown, signal: AbortSignal | undefined): void {

@@ -114,7 +114,7 @@ test('reverse stops at maxReversePages and says the list is truncated', async ()
 
 test('without a key the provider says why it is disabled and never calls the API', async () => {
   const disabled = provider({ apiKey: null });
-  assert.deepEqual(disabled.describe(), { enabled: false, reason: 'WhoisXML API disabled: no api key (set INDICIA_WHOISXML_API_KEY or pivot.whoisxml.apiKey)' });
+  assert.deepEqual(disabled.describe(), { enabled: false, reason: 'WhoisXML API disabled: no api key (set INDICIA_WHOISXML_API_KEY, or whoisxmlApiKey in the config file)' });
   const before = fake.requests.length;
   await assert.rejects(disabled.history('velvet-jobs.example'), ProviderDisabledError);
   assert.equal(fake.requests.length, before);

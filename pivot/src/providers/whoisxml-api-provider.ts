@@ -54,7 +54,7 @@ export class WhoisXmlApiProvider implements RegistrationProvider {
   }
 
   describe(): ProviderDescription {
-    if (this.settings.apiKey === null) return { enabled: false, reason: `${whoisXmlLabel} disabled: no api key (set INDICIA_WHOISXML_API_KEY or pivot.whoisxml.apiKey)` };
+    if (this.settings.apiKey === null) return { enabled: false, reason: `${whoisXmlLabel} disabled: no api key (set INDICIA_WHOISXML_API_KEY, or whoisxmlApiKey in the config file)` };
     const disabled = this.guard.disabledReason;
     return disabled === null ? { enabled: true, reason: null } : { enabled: false, reason: disabled };
   }

@@ -35,7 +35,7 @@ test('after N consecutive failures the breaker answers "unavailable" at once wit
   await assert.rejects(flaky.history('velvet-jobs.example'), (error: unknown) => error instanceof ProviderUnavailableError && /WhoisXML API unavailable: not called until 2025-01-01T00:01:00.000Z after 2 consecutive failures/.test(error.message));
   assert.equal(fake.requests.length, before, 'an open breaker does not call the API');
   const outcome = await withDeadline((signal) => flaky.reverse({ field: 'email', value: 'recruit.velvet@example.com' }, { signal }), { deadlineMs: 60_000 });
-  assert.equal(outcome.status, 'unavailable');
+  assert.equal(outcome.status === 'unavailable' && outcome.kind, 'paused');
 
   fake.behave({ kind: 'normal' });
   clock.now += 60_000;
@@ -62,7 +62,7 @@ test('a slow provider never holds a caller past its deadline, and the abandoned 
   const outcome = await withDeadline((signal) => slow.history('velvet-jobs.example', { signal }), { deadlineMs: 200 });
   const waited = Date.now() - started;
   fake.behave({ kind: 'normal' });
-  assert.deepEqual(outcome, { status: 'unavailable', reason: 'no answer within the 200 ms deadline', retryable: true });
+  assert.deepEqual(outcome, { status: 'unavailable', kind: 'deadline', reason: 'no answer within the 200 ms deadline', retryable: true });
   assert.ok(waited < verySlowMs / 2, `answered after ${waited} ms, long before the provider would have`);
   assert.equal(slow.breakerState, 'closed', 'a caller giving up is not a provider failure');
   assert.deepEqual(await slow.history('velvet-jobs.example').then((snapshots) => snapshots.length), 1, 'its concurrency slot was freed');
@@ -102,7 +102,7 @@ test('withDeadline turns provider errors into outcomes and passes bugs through',
   const rejected = await withDeadline((signal) => provider().history('not a domain', { signal }), { deadlineMs: 5000 });
   assert.equal(rejected.status, 'rejected');
   const disabled = await withDeadline((signal) => provider({ apiKey: null }).history('velvet-jobs.example', { signal }), { deadlineMs: 5000 });
-  assert.deepEqual(disabled, { status: 'unavailable', reason: 'WhoisXML API disabled: no api key (set INDICIA_WHOISXML_API_KEY or pivot.whoisxml.apiKey)', retryable: false });
+  assert.deepEqual(disabled, { status: 'unavailable', kind: 'disabled', reason: 'WhoisXML API disabled: no api key (set INDICIA_WHOISXML_API_KEY, or whoisxmlApiKey in the config file)', retryable: false });
   const ok = await withDeadline(async () => 42, { deadlineMs: 5000 });
   assert.deepEqual(ok, { status: 'ok', value: 42 });
   await assert.rejects(withDeadline(async () => { throw new TypeError('a bug'); }, { deadlineMs: 5000 }), TypeError);

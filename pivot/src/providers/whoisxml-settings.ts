@@ -4,7 +4,7 @@ const positiveInt = () => z.number().int().positive();
 const httpUrl = z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), { message: 'must be an http(s) URL' });
 
 /**
- * WhoisXML API settings (config file section pivot.whoisxml). Without a key the provider is
+ * WhoisXML API settings (held in the pivot settings as whoisxml*, INDICIA_WHOISXML_*). Without a key the provider is
  * disabled and says so at start; the pipeline runs on Indicia's own WHOIS/RDAP history alone.
  */
 export const whoisXmlApiConfig = defineConfig({

@@ -1,4 +1,4 @@
-import { ProviderDisabledError, ProviderRequestRejectedError, ProviderUnavailableError } from './provider-errors.js';
+import { ProviderDisabledError, ProviderPausedError, ProviderRateLimitedError, ProviderRequestRejectedError, ProviderUnavailableError } from './provider-errors.js';
 
 /**
  * What a caller that must not wait gets from a provider: the answer, or why there is none. The
@@ -7,9 +7,17 @@ import { ProviderDisabledError, ProviderRequestRejectedError, ProviderUnavailabl
 export type ProviderOutcome<T> =
   | { status: 'ok'; value: T }
   /** No answer now: disabled (retryable false), down, rate limited, breaker open, or past the deadline. */
-  | { status: 'unavailable'; reason: string; retryable: boolean }
+  | { status: 'unavailable'; kind: UnavailableKind; reason: string; retryable: boolean }
   /** The provider refused this request itself (a malformed domain or term): asking again will not help. */
   | { status: 'rejected'; reason: string };
+
+/**
+ * Why there is no answer, as a closed list a caller can count by: past the caller's deadline;
+ * disabled for the run (the API refused the key, no credits); paused (circuit breaker open);
+ * rate limited (429); failing (timeout, network, 5xx, an unreadable answer).
+ */
+export const unavailableKinds = ['deadline', 'disabled', 'paused', 'rate-limited', 'failing'] as const;
+export type UnavailableKind = (typeof unavailableKinds)[number];
 
 export interface DeadlineOptions {
   deadlineMs: number;
@@ -31,7 +39,7 @@ export async function withDeadline<T>(call: (signal: AbortSignal) => Promise<T>,
   const deadline = new Promise<ProviderOutcome<T>>((resolve) => {
     timer = setTimeout(() => {
       controller.abort(new DOMException(deadlineReason, 'TimeoutError'));
-      resolve({ status: 'unavailable', reason: deadlineReason, retryable: true });
+      resolve({ status: 'unavailable', kind: 'deadline', reason: deadlineReason, retryable: true });
     }, options.deadlineMs);
   });
   const forwardAbort = () => controller.abort(options.signal?.reason);
@@ -44,7 +52,7 @@ export async function withDeadline<T>(call: (signal: AbortSignal) => Promise<T>,
     return await Promise.race([running.then((value): ProviderOutcome<T> => ({ status: 'ok', value })), deadline]);
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
-    if (controller.signal.aborted) return { status: 'unavailable', reason: deadlineReason, retryable: true };
+    if (controller.signal.aborted) return { status: 'unavailable', kind: 'deadline', reason: deadlineReason, retryable: true };
     return outcomeOf(error);
   } finally {
     clearTimeout(timer);
@@ -53,8 +61,14 @@ export async function withDeadline<T>(call: (signal: AbortSignal) => Promise<T>,
 }
 
 function outcomeOf(error: unknown): ProviderOutcome<never> {
-  if (error instanceof ProviderDisabledError) return { status: 'unavailable', reason: error.message, retryable: false };
-  if (error instanceof ProviderUnavailableError) return { status: 'unavailable', reason: error.message, retryable: true };
+  if (error instanceof ProviderDisabledError) return { status: 'unavailable', kind: 'disabled', reason: error.message, retryable: false };
+  if (error instanceof ProviderUnavailableError) return { status: 'unavailable', kind: kindOf(error), reason: error.message, retryable: true };
   if (error instanceof ProviderRequestRejectedError) return { status: 'rejected', reason: error.message };
   throw error;
+}
+
+function kindOf(error: ProviderUnavailableError): UnavailableKind {
+  if (error instanceof ProviderPausedError) return 'paused';
+  if (error instanceof ProviderRateLimitedError) return 'rate-limited';
+  return 'failing';
 }

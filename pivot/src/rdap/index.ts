@@ -1,6 +1,6 @@
 // RDAP client (RFC 7480–7484, RFC 9083, bootstrap RFC 9224).
 export { RdapClient, type RdapClientOptions, type RdapLookup, type RdapResponse } from './rdap-client.js';
-export { findRdapService, parseRdapBootstrap, rdapBootstrapFromMap, type RdapBootstrap, type RdapServiceMatch } from './rdap-bootstrap.js';
+export { bootstrapSuffixes, findRdapService, parseRdapBootstrap, rdapBootstrapFromMap, type RdapBootstrap, type RdapServiceMatch } from './rdap-bootstrap.js';
 export {
   bundledRdapBootstrapPath,
   cachedRdapBootstrapName,
@@ -8,7 +8,9 @@ export {
   loadBundledRdapBootstrap,
   loadCachedRdapBootstrap,
   loadRdapBootstrapFile,
+  loadRdapBootstrapInUse,
   refreshBootstrap,
+  type RdapBootstrapInUse,
   type RefreshBootstrapOptions,
 } from './rdap-bootstrap-files.js';
 export { RdapBootstrapError, RdapFormatError, RdapNoServiceError, RdapRequestError, RdapUnavailableError } from './rdap-errors.js';

@@ -44,6 +44,26 @@ export async function loadCachedRdapBootstrap(cacheDir: string): Promise<RdapBoo
   return parseRdapBootstrap(text, path);
 }
 
+/** Which bootstrap lookups route with: a file the user named, the data directory's refreshed copy, or the bundled snapshot. */
+export interface RdapBootstrapInUse {
+  origin: 'file' | 'cached' | 'bundled';
+  path: string;
+  bootstrap: RdapBootstrap;
+}
+
+/**
+ * The bootstrap an RdapClient with these options routes with, in its order: a named file
+ * (INDICIA_RDAP_BOOTSTRAP) before the copy a refresh kept in cacheDir, before the bundled snapshot.
+ */
+export async function loadRdapBootstrapInUse(options: { bootstrapFile?: string | undefined; cacheDir?: string | undefined }): Promise<RdapBootstrapInUse> {
+  if (options.bootstrapFile !== undefined) return { origin: 'file', path: options.bootstrapFile, bootstrap: await loadRdapBootstrapFile(options.bootstrapFile) };
+  if (options.cacheDir !== undefined) {
+    const cached = await loadCachedRdapBootstrap(options.cacheDir);
+    if (cached !== null) return { origin: 'cached', path: join(options.cacheDir, cachedRdapBootstrapName), bootstrap: cached };
+  }
+  return { origin: 'bundled', path: bundledRdapBootstrapPath, bootstrap: await loadBundledRdapBootstrap() };
+}
+
 export interface RefreshBootstrapOptions {
   /** Where the validated copy is kept (created when missing). */
   cacheDir: string;

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { findRdapService, parseRdapBootstrap, rdapBootstrapFromMap } from './rdap-bootstrap.js';
-import { cachedRdapBootstrapName, loadBundledRdapBootstrap, loadCachedRdapBootstrap, loadRdapBootstrapFile, refreshBootstrap } from './rdap-bootstrap-files.js';
+import { bootstrapSuffixes, findRdapService, parseRdapBootstrap, rdapBootstrapFromMap } from './rdap-bootstrap.js';
+import { bundledRdapBootstrapPath, cachedRdapBootstrapName, loadBundledRdapBootstrap, loadCachedRdapBootstrap, loadRdapBootstrapFile, loadRdapBootstrapInUse, refreshBootstrap } from './rdap-bootstrap-files.js';
 import { RdapBootstrapError } from './rdap-errors.js';
 import { lookupDomainName } from '../lookup-domain-name.js';
 
@@ -115,6 +115,18 @@ describe('refreshBootstrap', () => {
     await assert.rejects(refreshBootstrap(`${base}/bad-url.json`, { cacheDir }), RdapBootstrapError);
     const still = await readFile(join(cacheDir, cachedRdapBootstrapName), 'utf8');
     assert.equal(still, pages.get('/dns.json')!.body);
+  });
+
+  it('routes with a named file before the refreshed copy, and with that before the bundled snapshot', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'rdap-bootstrap-none-'));
+    const bundled = await loadRdapBootstrapInUse({ cacheDir: empty });
+    assert.deepEqual([bundled.origin, bundled.path], ['bundled', bundledRdapBootstrapPath]);
+    const cached = await loadRdapBootstrapInUse({ cacheDir });
+    assert.deepEqual([cached.origin, cached.path, bootstrapSuffixes(cached.bootstrap)], ['cached', join(cacheDir, cachedRdapBootstrapName), ['com', 'sub.example.com']]);
+    const named = await loadRdapBootstrapInUse({ cacheDir, bootstrapFile: join(corpus, 'bootstrap/dns.json') });
+    assert.equal(named.origin, 'file');
+    assert.ok(bootstrapSuffixes(named.bootstrap).includes('cz'));
+    await rm(empty, { recursive: true, force: true });
   });
 
   it('refuses a corrupt cached copy rather than routing with it', async () => {

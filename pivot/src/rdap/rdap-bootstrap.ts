@@ -99,6 +99,11 @@ export function findRdapService(bootstraps: readonly RdapBootstrap[], domain: st
   return null;
 }
 
+/** The suffixes (TLDs, mostly) a bootstrap names a server for, without the catch-all "" entry. */
+export function bootstrapSuffixes(bootstrap: RdapBootstrap): string[] {
+  return [...bootstrap.services.keys()].filter((suffix) => suffix !== '').sort();
+}
+
 function bootstrapEntryKey(entry: string, fail: (why: string) => never): string {
   const trimmed = entry.trim().replace(/^\.|\.$/g, '').toLowerCase();
   if (trimmed === '') return '';

@@ -2,7 +2,7 @@ import { DeadLetterError, describeError, RetryableError, sha256Hex, type Registr
 import { lookupDomainName } from '../lookup-domain-name.js';
 import { ServerPacer } from '../server-pacer.js';
 import { findRdapService, rdapBootstrapFromMap, type RdapBootstrap } from './rdap-bootstrap.js';
-import { loadBundledRdapBootstrap, loadCachedRdapBootstrap, loadRdapBootstrapFile } from './rdap-bootstrap-files.js';
+import { loadRdapBootstrapInUse } from './rdap-bootstrap-files.js';
 import { RdapNoServiceError } from './rdap-errors.js';
 import { RdapHttp, type RdapHttpOptions } from './rdap-http.js';
 import { mergeRegistrarRecord } from './rdap-merge.js';
@@ -125,11 +125,7 @@ export class RdapClient {
 
   private async readBootstraps(): Promise<RdapBootstrap[]> {
     const overrides = this.options.servers === undefined ? [] : [rdapBootstrapFromMap(this.options.servers)];
-    const main =
-      this.options.bootstrap ??
-      (this.options.bootstrapFile !== undefined ? await loadRdapBootstrapFile(this.options.bootstrapFile) : null) ??
-      (this.options.cacheDir !== undefined ? await loadCachedRdapBootstrap(this.options.cacheDir) : null) ??
-      (await loadBundledRdapBootstrap());
+    const main = this.options.bootstrap ?? (await loadRdapBootstrapInUse({ bootstrapFile: this.options.bootstrapFile, cacheDir: this.options.cacheDir })).bootstrap;
     return [...overrides, main];
   }
 }

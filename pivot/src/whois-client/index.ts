@@ -1,5 +1,6 @@
 // WHOIS (port 43, RFC 3912) client: server discovery, referrals, pacing, encodings. Returns raw text.
 export { WhoisClient, type WhoisAnswer, type WhoisClientOptions, type WhoisLookup } from './whois-client.js';
+export { recordedChainOf } from './recorded-chain.js';
 export { WhoisNoServerError, WhoisRateLimitedError, WhoisServerNameError, WhoisUnavailableError } from './whois-errors.js';
 export { bundledWhoisServersPath, loadBundledWhoisServerMap, loadWhoisServerMap, whoisServerProfile, type WhoisServerMap, type WhoisServerProfile } from './whois-server-map.js';
 export { parseWhoisServer, whoisServerName, type WhoisServerAddress } from './whois-server-address.js';

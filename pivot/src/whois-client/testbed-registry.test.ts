@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sha256Hex, WhoisRecordedSchema } from '@indicia/core';
 import { registrationTruth, startTestbed, type RegistrationTruth, type RunningTestbed } from '@indicia/testbed';
 import { RdapClient } from '../rdap/index.js';
+import { parseWhois } from '../whois-parser/index.js';
+import { recordedChainOf } from './recorded-chain.js';
 import { WhoisClient } from './whois-client.js';
 
 /**
@@ -36,6 +39,29 @@ describe('WHOIS and RDAP clients against the testbed registry', () => {
       assert.equal(lookup.chain.length, thin ? 2 : 1, `${domain.domain}: ${lookup.chain.join(' → ')}`);
       assert.equal(lookup.referralError, null);
       if (period.privacy === null) assert.ok(lookup.raw.includes(period.contact.email), `${domain.domain} shows its registrant's email`);
+
+      // The snapshot the pivot stage records keeps the registry's answer before the registrar's.
+      const snapshot = WhoisRecordedSchema.parse({
+        domain: domain.domain,
+        observedAt: lookup.queriedAt,
+        source: 'whois',
+        server: lookup.server,
+        record: parseWhois(lookup.raw, { domain: domain.domain, server: lookup.server }),
+        raw: lookup.raw,
+        rawSha256: lookup.rawSha256,
+        ...recordedChainOf(lookup),
+      });
+      if (!thin) {
+        assert.equal(snapshot.chain, undefined, domain.domain);
+        continue;
+      }
+      assert.equal(snapshot.chain?.length, 1, domain.domain);
+      const [registryAnswer] = snapshot.chain!;
+      assert.equal(registryAnswer!.server, 'whois.nic.test');
+      assert.notEqual(registryAnswer!.server, snapshot.server, 'the final answer is the registrar\'s');
+      assert.match(registryAnswer!.raw, new RegExp(`Registrar WHOIS Server: ${snapshot.server.replace(/[.:]/g, '\\$&')}`, 'i'), domain.domain);
+      assert.equal(registryAnswer!.rawSha256, sha256Hex(Buffer.from(registryAnswer!.raw, 'utf8')), 'the hash is of the bytes the registry sent');
+      if (period.privacy === null) assert.ok(!registryAnswer!.raw.includes(period.contact.email), `${domain.domain}: the thin answer names no registrant`);
     }
   });
 

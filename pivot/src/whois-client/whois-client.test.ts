@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { RetryableError } from '@indicia/core';
+import { recordedChainOf } from './recorded-chain.js';
 import { WhoisClient, type WhoisClientOptions } from './whois-client.js';
 import { WhoisNoServerError, WhoisRateLimitedError, WhoisUnavailableError } from './whois-errors.js';
 import { loadBundledWhoisServerMap, type WhoisServerMap } from './whois-server-map.js';
@@ -69,6 +70,14 @@ describe('WhoisClient against local port-43 servers', () => {
     assert.equal(lookup.truncated, false);
     assert.deepEqual(registry.queries, ['example-shop.test']);
     assert.deepEqual(registrar.queries, ['example-shop.test'], 'the registrar naming itself is not asked twice');
+
+    // The snapshot keeps the registry's answer too: what each server said, in order.
+    const { chain } = recordedChainOf(lookup);
+    assert.equal(chain?.length, 1);
+    assert.equal(chain![0]!.server, 'whois.nic.test');
+    assert.equal(chain![0]!.raw, thinRegistryAnswer('example-shop.test', 'whois.registrar.test'));
+    assert.equal(chain![0]!.rawSha256, createHash('sha256').update(thinRegistryAnswer('example-shop.test', 'whois.registrar.test')).digest('hex'));
+    assert.ok(Date.parse(chain![0]!.queriedAt) <= Date.parse(lookup.queriedAt), 'the registry answered before the registrar');
   });
 
   it("does not follow a thick registry's referral: the registrant is in its answer", async () => {
@@ -78,6 +87,7 @@ describe('WhoisClient against local port-43 servers', () => {
     const lookup = await client.lookup('thick.test');
     assert.deepEqual(lookup.chain, ['whois.nic.test']);
     assert.equal(registrar.queries.length, 0);
+    assert.deepEqual(recordedChainOf(lookup), {}, 'one answer: nothing before the final one');
   });
 
   it("keeps the registry's answer and says why when the registrar cannot be reached", async () => {

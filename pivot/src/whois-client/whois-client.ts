@@ -49,6 +49,8 @@ export interface WhoisAnswer {
   /** The encoding the bytes were read in. */
   encoding: string;
   truncated: boolean;
+  /** When the answer was received (ISO 8601). */
+  queriedAt: string;
 }
 
 export interface WhoisLookup extends WhoisAnswer {
@@ -151,7 +153,7 @@ export class WhoisClient {
       );
       const { text, encoding } = decodeWhoisBytes(bytes, profile.encoding);
       const limited = rateLimitAnswerOf(text);
-      if (limited === null) return { server, raw: text, rawSha256: sha256Hex(bytes), encoding, truncated };
+      if (limited === null) return { server, raw: text, rawSha256: sha256Hex(bytes), encoding, truncated, queriedAt: new Date().toISOString() };
       const wait = limited.retryAfterMs ?? (this.options.rateLimitBackoffMs ?? 5000) * 2 ** attempt;
       if (attempt >= retries || waited + wait > maxWait) {
         throw new WhoisRateLimitedError(`WHOIS server ${server} refused: rate limit exceeded`, { server, retryAfterMs: limited.retryAfterMs });

@@ -12,6 +12,8 @@ import type { ResponseLine } from './response-lines.js';
 export interface CollectedFields {
   /** Every value seen for each record field, in order. */
   readonly record: Map<RecordField, string[]>;
+  /** The paragraph of each record value, index for index: which object of the response gave it. */
+  readonly recordParagraphs: Map<RecordField, number[]>;
   readonly contacts: Map<ContactRole, RawContact>;
   /** "holder-c: GIH6-FRNIC": a role's handle (or name), to resolve against the response's objects. */
   readonly references: Map<ContactRole, string>;
@@ -64,7 +66,7 @@ function registrarObjectParagraphs(lines: readonly ResponseLine[]): Set<number> 
 }
 
 export function collectFields(lines: readonly ResponseLine[]): CollectedFields {
-  const collected: CollectedFields = { record: new Map(), contacts: new Map(), references: new Map(), objects: new Map() };
+  const collected: CollectedFields = { record: new Map(), recordParagraphs: new Map(), contacts: new Map(), references: new Map(), objects: new Map() };
   const objectParagraphs = contactObjectParagraphs(lines);
   const registrarParagraphs = registrarObjectParagraphs(lines);
   const sectionTargets = new Map<string, FieldTarget | null>();
@@ -80,8 +82,8 @@ export function collectFields(lines: readonly ResponseLine[]): CollectedFields {
     }
     if (registrarParagraphs.has(line.paragraph) && line.label !== null) {
       const attribute = normaliseLabel(line.label);
-      if (/^(?:website|url|www|web)$/.test(attribute)) addRecordValue(collected, 'registrarUrl', line.value);
-      else if (classifyLabel(line.label)?.kind === 'record') addRecordValue(collected, 'registrar', line.value);
+      if (/^(?:website|url|www|web)$/.test(attribute)) addRecordValue(collected, 'registrarUrl', line.value, line.paragraph);
+      else if (classifyLabel(line.label)?.kind === 'record') addRecordValue(collected, 'registrar', line.value, line.paragraph);
       continue;
     }
     const section = line.section === null ? null : sectionOf(line.section);
@@ -92,7 +94,7 @@ export function collectFields(lines: readonly ResponseLine[]): CollectedFields {
     const target = classifyInSection(section, line.label);
     if (target === null) continue;
     if (line.value === '') continue;
-    collectTarget(collected, target, line.value, { inSection: section !== null });
+    collectTarget(collected, target, line.value, { inSection: section !== null, paragraph: line.paragraph });
   }
   return collected;
 }
@@ -102,11 +104,14 @@ function looksLikeUnknownLabel(label: string): boolean {
   return !/[\d.,]/.test(label) && label.split(/\s+/).length <= 3;
 }
 
-function addRecordValue(collected: CollectedFields, field: RecordField, value: string): void {
+function addRecordValue(collected: CollectedFields, field: RecordField, value: string, paragraph: number): void {
   if (value === '') return;
   const values = collected.record.get(field);
   if (values === undefined) collected.record.set(field, [value]);
   else values.push(value);
+  const paragraphs = collected.recordParagraphs.get(field);
+  if (paragraphs === undefined) collected.recordParagraphs.set(field, [paragraph]);
+  else paragraphs.push(paragraph);
 }
 
 function contactOf(collected: CollectedFields, role: ContactRole): RawContact {
@@ -118,9 +123,9 @@ function contactOf(collected: CollectedFields, role: ContactRole): RawContact {
   return contact;
 }
 
-function collectTarget(collected: CollectedFields, target: FieldTarget, value: string, context: { inSection: boolean }): void {
+function collectTarget(collected: CollectedFields, target: FieldTarget, value: string, context: { inSection: boolean; paragraph: number }): void {
   if (target.kind === 'record') {
-    addRecordValue(collected, target.field, value);
+    addRecordValue(collected, target.field, value, context.paragraph);
     return;
   }
   if (target.role === 'other') return;
@@ -137,8 +142,8 @@ function collectTarget(collected: CollectedFields, target: FieldTarget, value: s
 function collectBareLine(collected: CollectedFields, section: FieldTarget, line: ResponseLine): void {
   const text = line.text;
   if (section.kind === 'record') {
-    if (section.field === 'registrar' && /^https?:\/\//i.test(text)) addRecordValue(collected, 'registrarUrl', text);
-    else addRecordValue(collected, section.field, text);
+    if (section.field === 'registrar' && /^https?:\/\//i.test(text)) addRecordValue(collected, 'registrarUrl', text, line.paragraph);
+    else addRecordValue(collected, section.field, text, line.paragraph);
     return;
   }
   if (section.role === 'other') return;

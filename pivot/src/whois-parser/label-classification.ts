@@ -69,6 +69,8 @@ export function classifyInSection(section: FieldTarget | null, label: string): F
   const own = classifyLabel(label);
   if (section === null) return own;
   const normalised = normaliseLabel(label);
+  // LV's "[Whois]" paragraph: "Updated:" there is when the WHOIS database was, not the domain.
+  if (section.kind === 'record' && section.field === 'whoisServer') return null;
   if (section.kind === 'record' && section.field === 'registrar') {
     for (const [pattern, field] of registrarSectionLabels) if (pattern.test(normalised)) return { kind: 'record', field };
     return own?.kind === 'record' && own.field !== 'registrar' ? own : null;

@@ -35,15 +35,15 @@ export type ContactAttribute =
 export const recordFieldLabels: ReadonlyArray<readonly [RegExp, RecordField]> = [
   [/^(?:domain|domain name|domainname|domain names?|dominio|nome de dominio|domain information|complete domain name|query|ascii)$/, 'domain'],
   [
-    /^(?:creation date|created|created on|created date|created at|registered|registered on|registered date|registration date|registration time|domain registration date|record created|record created on|domain created|domain create date|create date|activated|domain record activated|date registered|registration|first registration date|registered date|commencement date|domain registered|entry created|created date time|fecha de registro|fecha de creacion|domain creation date|creation|data de registo)$/,
+    /^(?:creation date|created|created on|created date|created at|registered|registered on|registered date|registration date|registration time|domain registration date|record created|record created on|domain created|domain create date|create date|activated|domain record activated|date registered|registration|first registration date|registered date|commencement date|domain registered|entry created|created date time|fecha de registro|fecha de creacion|domain creation date|creation|data de registo|activated on|date approved)$/,
     'createdAt',
   ],
   [
-    /^(?:updated date|updated|updated on|last updated|last update|last updated on|last updated date|last modified|modified|last changed|changed|domain last updated|record last updated|record last updated on|domain record last updated|last update date|update date|domain updated|entry updated|modification date|last modification|domain last updated date|record last modified)$/,
+    /^(?:updated date|updated|updated on|last updated|last update|last updated on|last updated date|last modified|modified|last changed|changed|domain last updated|record last updated|record last updated on|domain record last updated|last update date|update date|domain updated|entry updated|modification date|last modification|domain last updated date|record last modified|modified date)$/,
     'updatedAt',
   ],
   [
-    /^(?:expiry date|expiration date|expiry|registry expiry date|registrar registration expiration date|expires|expires on|expire|expire date|expired|paid till|expiration|renewal date|domain expiration date|domain expires|record expires|record expires on|record will expire on|valid until|validity|exp date|date of expiration|registration expiration date|expiration time|domain expiry date|expires at|fecha de vencimiento|fecha de expiracion|domain expiration|valid date|record expired)$/,
+    /^(?:expiry date|expiration date|expiry|registry expiry date|registrar registration expiration date|expires|expires on|expire|expire date|expired|paid till|expiration|renewal date|domain expiration date|domain expires|record expires|record expires on|record will expire on|valid until|validity|exp date|date of expiration|registration expiration date|expiration time|domain expiry date|expires at|fecha de vencimiento|fecha de expiracion|domain expiration|valid date|record expired|renewal|date renewal)$/,
     'expiresAt',
   ],
   [/^(?:domain status|status|state|registration status|domain state|estado|epp status|dnssec status x)$/, 'status'],
@@ -100,4 +100,4 @@ export const objectAttributeLabels: ReadonlyArray<readonly [RegExp, ContactAttri
 ];
 
 /** Section headers that keep going to the next blank line even when the lines under them are not indented. */
-export const flatSectionLabel = /^(?:titular|registrant|holder|owner|admin|administrative|tech|technical|billing|registrar|domain nameservers|name ?servers?|dns servers?|domain servers?|nserver|administrative contact|technical contact|registrant contact|billing contact|contact information|status)\b/;
+export const flatSectionLabel = /^(?:titular|registrant|holder|owner|admin|administrative|tech|technical|billing|registrar|domain nameservers|name ?servers?|dns servers?|domain servers?|nserver|administrative contact|technical contact|registrant contact|billing contact|contact information|status|whois$)\b/;

@@ -134,6 +134,31 @@ describe('parseWhois: block formats', () => {
   });
 });
 
+describe('parseWhois: date labels and formats read since the corpus review', () => {
+  it('reads "Modified Date", "date_renewal", "renewal" and "activated on"', () => {
+    const record = parseWhois(`domain: roe-trading.example\nactivated on: 30/06/2003\nModified Date: 17-Dec-2014 18:07:42\nrenewal: 21-March-2027\nnserver: ns1.host.example\n`);
+    assert.equal(record.createdAt, '2003-06-30T00:00:00Z');
+    assert.equal(record.updatedAt, '2014-12-17T18:07:42Z');
+    assert.equal(record.expiresAt, '2027-03-21T00:00:00Z');
+    assert.equal(parseWhois(`domain: roe-trading.example\ndate_approved: 2005-06-25 16:03:30\ndate_renewal: 2027-06-25\n`).expiresAt, '2027-06-25T00:00:00Z');
+  });
+
+  it('does not take a "[Whois] Updated:" line (when the database was updated) for the domain', () => {
+    const record = parseWhois(`[Domain]\nDomain: roe-trading.example\nStatus: free\n\n[Whois]\nUpdated: 2024-02-18 18:12:36.561777\n`);
+    assert.equal(record.updatedAt, null);
+    assert.equal(record.registered, false);
+  });
+
+  it('reads a phone written "+ 1-702-5550123-" among unlabelled contact lines (.tr)', () => {
+    const record = parseWhois(`** Registrant:\n   Roe Trading\n   1 Main Street\n   jane@roe-trading.example\n   + 1-702-5550123-\n\n** Domain Servers:\nns1.host.example\n\nCreated on..............: 2001-Aug-23.\n`);
+    assert.equal(record.registrant?.phone, '+17025550123');
+  });
+
+  it('does not take a disclaimer about "excessive querying" for a refusal', () => {
+    assert.equal(parseWhois('Domain not found.\n\nWe may terminate your access for\nexcessive querying of the WHOIS database.\n').registered, false);
+  });
+});
+
 describe('parseWhois: answers that are not a registration', () => {
   it('gives registered: false for "no match" answers', () => {
     for (const text of ['No match for "ROE-TRADING.EXAMPLE".\n>>> Last update of whois database: 2024-01-01 <<<\n', '%% NOT FOUND\n', 'Domain Status: AVAILABLE\n', 'roe-trading.example is available.\n']) {

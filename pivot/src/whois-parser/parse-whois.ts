@@ -11,12 +11,12 @@ import { collectFields, type CollectedFields } from './field-collection.js';
 import { flatSectionLabel } from './label-vocabulary-data.js';
 import { normaliseLabel } from './label-classification.js';
 import { emptyRawContact, rawContactIsEmpty, type RawContact } from './raw-contact.js';
+import { recordDatesOf } from './record-dates.js';
 import { domainOf, nameserverHosts, registrarNameOf, statusesOf, urlOf } from './record-values.js';
 import { hostOfReferral } from './referral-server.js';
 import { readResponseLines } from './response-lines.js';
 import { notWhoisReason, saysNotFound, saysRateLimited, saysReserved } from './response-signs.js';
 import { quirksOf } from './server-quirks-data.js';
-import { readWhoisDate } from './whois-dates.js';
 import { WhoisParseError } from './whois-parse-error.js';
 
 export interface ParseWhoisOptions {
@@ -36,18 +36,17 @@ export function parseWhois(text: string, options: ParseWhoisOptions = {}): Regis
   const lines = readResponseLines(quirks.prepare?.(text) ?? text, { isFlatSectionLabel: (label) => flatSectionLabel.test(normaliseLabel(label)) });
   const collected = collectFields(lines);
   const first = (field: Parameters<CollectedFields['record']['get']>[0]): string[] => collected.record.get(field) ?? [];
-  const dateOf = (values: string[]): string | null => {
-    for (const value of values) {
-      const date = readWhoisDate(value, { monthFirst: quirks.monthFirst === true });
-      if (date !== null) return date;
-    }
-    return null;
-  };
-
   const domain = firstNonNull(first('domain'), domainOf);
-  const createdAt = dateOf(first('createdAt'));
-  const updatedAt = dateOf(first('updatedAt'));
-  const expiresAt = dateOf(first('expiresAt'));
+  const { createdAt, updatedAt, expiresAt } = recordDatesOf(
+    {
+      createdAt: first('createdAt'),
+      updatedAt: first('updatedAt'),
+      updatedAtParagraphs: collected.recordParagraphs.get('updatedAt') ?? [],
+      expiresAt: first('expiresAt'),
+      status: first('status'),
+    },
+    { monthFirst: quirks.monthFirst === true },
+  );
   const status = unique(first('status').flatMap(statusesOf));
   const nameservers = unique(first('nameserver').flatMap(nameserverHosts));
   const registrar = registrarOf(collected);

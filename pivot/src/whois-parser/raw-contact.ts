@@ -70,7 +70,8 @@ export function rawContactIsEmpty(contact: RawContact): boolean {
 }
 
 const emailPattern = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
-const phonePattern = /^(?:(?:tel|phone|fax)[.:]?\s*)?\+?\(?\d[\d\s()./-]{5,}\d(?:\s*(?:x|ext\.?)\s*\d+)?$/i;
+// .tr writes "+ 90-212-2473997-": a space after the plus, a dash at the end.
+const phonePattern = /^(?:(?:tel|phone|fax)[.:]?\s*)?\+?\s?\(?\d[\d\s()./-]{5,}\d-?(?:\s*(?:x|ext\.?)\s*\d+)?$/i;
 
 /**
  * Unlabelled lines under a contact header: an email and phones are known by their shape, the

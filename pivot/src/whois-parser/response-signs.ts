@@ -53,7 +53,8 @@ const rateLimitPatterns: readonly RegExp[] = [
   /\bexceeded (?:the )?(?:maximum|allowed|query|your)/i,
   /\bthrottled\b/i,
   /\bmaximum (?:daily )?(?:number of )?queries (?:per \w+ )?(?:reached|exceeded)/i,
-  /\bexcessive querying\b/i,
+  // "% Excessive querying, grace period of 2 seconds" (.be), not "for excessive querying of the WHOIS database".
+  /\bexcessive querying\b.*\b(?:grace period|try again|wait)\b/i,
   /\bplease go away for \d+/i,
   /\bip address (?:is )?blocked\b/i,
   /\bquota\b.*\bexceeded\b/i,

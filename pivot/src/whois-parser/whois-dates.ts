@@ -2,7 +2,7 @@
  * WHOIS dates as registries write them, to ISO 8601 instants (UTC). There is no standard before
  * the 2013 RAA: "2012-10-12T10:19:46.0Z", "12-Oct-2012", "2012.10.12", "12/10/2012" (day first in
  * most of the world, month first at a few registries), "Tue Dec 12 2000", "2nd April, 2015",
- * "2014-Aug-12.", "changed: hostmaster@example.net 20120101" and "before Aug-1996".
+ * "2014-Aug-12.", "changed: hostmaster@example.net 20120101", "20121216134104" and "before Aug-1996".
  */
 
 export interface DateReadingOptions {
@@ -70,6 +70,12 @@ const readers: readonly DateReader[] = [
     const [first, second] = [+match[1]!, +match[2]!];
     const monthFirst = second > 12 || (first <= 12 && options.monthFirst === true);
     return { year: +match[3]!, month: monthFirst ? first : second, day: monthFirst ? second : first, hour: match[4], minute: match[5], second: match[6], offset: match[7], zoneName: match[8] };
+  },
+  // 20121216134104 (UANIC's "changed: notify@example.net 20121216134104", "OK-UNTIL 20131218000000")
+  (text) => {
+    const match = /(?:^|[^\d])(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:$|[^\d])/.exec(text);
+    if (match === null) return null;
+    return { year: +match[1]!, month: +match[2]!, day: +match[3]!, hour: match[4], minute: match[5], second: match[6] };
   },
   // 20121012 (often after an email in RIPE-style "changed:" lines)
   (text) => {

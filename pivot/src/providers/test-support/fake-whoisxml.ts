@@ -21,7 +21,9 @@ export type FakeWhoisXmlBehaviour =
   | { kind: 'slow'; delayMs: number }
   /** Answers every request with this 5xx status. */
   | { kind: 'failing'; status: number }
-  | { kind: 'rate-limited'; retryAfterSeconds: number | null };
+  | { kind: 'rate-limited'; retryAfterSeconds: number | null }
+  /** Refuses every request as the API refuses a bad key (401/403) or an account out of credits (402/403). */
+  | { kind: 'refusing'; status: 401 | 402 | 403; message: string };
 
 export interface FakeWhoisXmlOptions {
   data: FakeWhoisXmlData;
@@ -106,6 +108,7 @@ export class FakeWhoisXml {
     this.requests.push({ api, method: request.method ?? 'GET', params: params ?? {} });
     const behaviour = this.behaviour;
     if (behaviour.kind === 'failing') return send(response, behaviour.status, { code: behaviour.status, messages: 'Internal server error' });
+    if (behaviour.kind === 'refusing') return send(response, behaviour.status, { code: behaviour.status, messages: behaviour.message });
     if (behaviour.kind === 'rate-limited') {
       const headers: Record<string, string> = behaviour.retryAfterSeconds === null ? {} : { 'retry-after': String(behaviour.retryAfterSeconds) };
       return send(response, 429, { code: 429, messages: 'Too many requests' }, headers);

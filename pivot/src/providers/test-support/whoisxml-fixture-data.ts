@@ -34,7 +34,8 @@ const proxied = {
   telephone: '+507.8365503',
 };
 
-function record(domainName: string, seen: { first: string; last: string }, fields: Record<string, unknown>): Record<string, unknown> {
+/** A WHOIS History record in WhoisXML's shape; seen.first/last are audit dates ("2021-03-05 08:00:00.000 UTC"). */
+export function whoisXmlHistoryRecord(domainName: string, seen: { first: string; last: string }, fields: Record<string, unknown>): Record<string, unknown> {
   return {
     domainName,
     domainType: 'added',
@@ -58,21 +59,21 @@ export const fakeWhoisXmlData: FakeWhoisXmlData = {
   history: {
     // The registrant changed: a nominee first, the operator since 2023.
     'velvet-nights.example': [
-      record('velvet-nights.example', { first: '2021-03-05 08:00:00.000 UTC', last: '2022-12-30 08:00:00.000 UTC' }, {
+      whoisXmlHistoryRecord('velvet-nights.example', { first: '2021-03-05 08:00:00.000 UTC', last: '2022-12-30 08:00:00.000 UTC' }, {
         registrantContact: { name: 'Sam Nominee', email: 'sam.nominee@example.net', telephone: '+1.2135550177', country: 'UNITED STATES', countryCode: 'US' },
       }),
-      record('velvet-nights.example', { first: '2023-01-10 09:30:00.000 UTC', last: '2024-06-01 09:30:00.000 UTC' }, {
+      whoisXmlHistoryRecord('velvet-nights.example', { first: '2023-01-10 09:30:00.000 UTC', last: '2024-06-01 09:30:00.000 UTC' }, {
         registrantContact: operator,
         administrativeContact: { ...operator, name: 'REDACTED FOR PRIVACY' },
         technicalContact: {},
       }),
     ],
-    'velvet-jobs.example': [record('velvet-jobs.example', { first: '2022-05-01 00:00:00.000 UTC', last: '2024-05-01 00:00:00.000 UTC' }, { registrantContact: operator })],
-    'velvet-models.example': [record('velvet-models.example', { first: '2022-07-01 00:00:00.000 UTC', last: '2024-05-01 00:00:00.000 UTC' }, { registrantContact: operator })],
-    'velvet-agency.example': [record('velvet-agency.example', { first: '2023-02-01 00:00:00.000 UTC', last: '2024-05-01 00:00:00.000 UTC' }, { administrativeContact: operator })],
-    'hidden-host.example': [record('hidden-host.example', { first: '2023-02-01 00:00:00.000 UTC', last: '2024-05-01 00:00:00.000 UTC' }, { registrantContact: proxied })],
+    'velvet-jobs.example': [whoisXmlHistoryRecord('velvet-jobs.example', { first: '2022-05-01 00:00:00.000 UTC', last: '2024-05-01 00:00:00.000 UTC' }, { registrantContact: operator })],
+    'velvet-models.example': [whoisXmlHistoryRecord('velvet-models.example', { first: '2022-07-01 00:00:00.000 UTC', last: '2024-05-01 00:00:00.000 UTC' }, { registrantContact: operator })],
+    'velvet-agency.example': [whoisXmlHistoryRecord('velvet-agency.example', { first: '2023-02-01 00:00:00.000 UTC', last: '2024-05-01 00:00:00.000 UTC' }, { administrativeContact: operator })],
+    'hidden-host.example': [whoisXmlHistoryRecord('hidden-host.example', { first: '2023-02-01 00:00:00.000 UTC', last: '2024-05-01 00:00:00.000 UTC' }, { registrantContact: proxied })],
     'unrelated.example': [
-      record('unrelated.example', { first: '2020-01-01 00:00:00.000 UTC', last: '2020-06-01 00:00:00.000 UTC' }, {
+      whoisXmlHistoryRecord('unrelated.example', { first: '2020-01-01 00:00:00.000 UTC', last: '2020-06-01 00:00:00.000 UTC' }, {
         registrantContact: { name: 'Lee Other', email: 'lee@example.org', telephone: '+1.3125550199', countryCode: 'US' },
       }),
     ],

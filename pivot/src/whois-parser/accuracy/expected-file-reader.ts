@@ -18,6 +18,8 @@ export interface ExpectedTime {
   readonly date: string;
   /** "HH:MM:SS" when the spec gives a time of day. */
   readonly time: string | null;
+  /** "Z" or "+03:00" when the spec names the instant; null for a wall-clock time without a zone. */
+  readonly offset: string | null;
 }
 
 export interface ExpectedContact {
@@ -165,9 +167,9 @@ function asText(value: RubyValue): string | null {
 }
 
 function readTime(text: string): ExpectedTime {
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}:\d{2}))?/.exec(text.trim());
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}:\d{2})(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(text.trim());
   if (match === null) throw new Error(`unreadable %TIME{${text}}`);
-  return { date: match[1]!, time: match[2] ?? null };
+  return { date: match[1]!, time: match[2] ?? null, offset: match[3] ?? null };
 }
 
 /** A Ruby literal as the specs write them: nil, true, false, :symbol, "string", ["a", "b"], []. */
