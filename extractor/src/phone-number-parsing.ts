@@ -1,7 +1,10 @@
 import { Metadata } from 'libphonenumber-js/core';
-import { getCountryCallingCode, parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
+import { compiledPlan } from './compiled-numbering-plans.js';
 import { isFictionalNumber } from './fictional-number-ranges.js';
+import { isDigitCandidate, parseDigitCandidate } from './digit-phone-parser.js';
+import { isValidParsedNumber } from './phone-validity.js';
 
 export interface ParsedPhone {
   e164: string;
@@ -18,15 +21,26 @@ export interface PhoneParseOptions {
   acceptMissingPlus?: boolean;
 }
 
+/** Answers of asCountryCode by what was asked: it is asked several times per phone candidate. */
+const countryCodes = new Map<string, CountryCode | null>();
+
 export function asCountryCode(country: string | null | undefined): CountryCode | undefined {
   if (!country) return undefined;
-  const upper = country.toUpperCase();
-  return isSupportedCountry(upper) ? upper : undefined;
+  let code = countryCodes.get(country);
+  if (code === undefined) {
+    const upper = country.toUpperCase();
+    code = isSupportedCountry(upper) ? upper : null;
+    // Callers pass codes from configs and records: a handful of distinct strings, but bound it anyway.
+    if (countryCodes.size >= 1000) countryCodes.clear();
+    countryCodes.set(country, code);
+  }
+  return code ?? undefined;
 }
 
 /**
- * libphonenumber takes 50-150 µs per parse (it builds its regular expressions from the metadata on
- * every call), and the same numbers recur: in a page's text, its tel: and wa.me links, and across an
+ * libphonenumber takes 7-40 µs per parse (it builds its regular expressions from the metadata on
+ * every call; digit-phone-parser.ts, which the phone rule's candidates go to, takes a fraction of
+ * that), and the same numbers recur: in a page's text, its tel: and wa.me links, and across an
  * operator's ads. Results are remembered; the cache is bounded and results never depend on it.
  */
 const cache = new Map<string, ParsedPhone | null>();
@@ -59,14 +73,27 @@ function parseUncached(trimmed: string, defaultCountry: CountryCode | undefined,
     if (acceptMissingPlus && digits.length >= 10) attempts.push([`+${digits}`, undefined]);
   }
   for (const [text, country] of attempts) {
-    // The whole candidate is the number (the callers cut it out of the text): libphonenumber's own
-    // search for a number inside it is wasted work, about a third of a parse.
-    const parsed = parsePhoneNumberFromString(text, { ...(country ? { defaultCountry: country } : {}), extract: false });
+    const parsed = parseAttempt(text, country);
     if (!parsed) continue;
-    if (parsed.isValid()) return { e164: parsed.number, rule: 'phone:valid' };
+    if (isValidParsedNumber(parsed)) return { e164: parsed.number, rule: 'phone:valid' };
     if (isFictionalNumber(parsed.number)) return { e164: parsed.number, rule: 'phone:fictional-range' };
   }
   return null;
+}
+
+/**
+ * One reading of a candidate. Digits (after an optional "+"), what the phone rule hands over, go to
+ * digit-phone-parser.ts, libphonenumber's parse over compiled plans; anything else (tel: links,
+ * a search box) to the library itself.
+ */
+function parseAttempt(text: string, country: CountryCode | undefined): { number: string; country?: string | undefined; countryCallingCode: string; nationalNumber: string } | undefined {
+  if (isDigitCandidate(text)) {
+    const parsed = parseDigitCandidate(text, country);
+    return parsed ? { number: parsed.e164, country: parsed.country, countryCallingCode: parsed.countryCallingCode, nationalNumber: parsed.nationalNumber } : undefined;
+  }
+  // The whole candidate is the number (the callers cut it out of the text): libphonenumber's own
+  // search for a number inside it is wasted work, about a third of a parse.
+  return parsePhoneNumberFromString(text, { ...(country ? { defaultCountry: country } : {}), extract: false });
 }
 
 const metadata = new Metadata(maxMetadata);
@@ -97,5 +124,5 @@ export function couldBeNationalNumber(digitCount: number, country: string | null
 /** Countries of the North American Numbering Plan (+1), which dial abroad with "011". */
 export function isNanpCountry(country: string | null): boolean {
   const code = asCountryCode(country);
-  return code !== undefined && getCountryCallingCode(code) === '1';
+  return code !== undefined && compiledPlan(code)?.callingCode === '1';
 }

@@ -1,3 +1,4 @@
+import { CharacterKind, characterKindsIn } from './character-kinds.js';
 import { htmlEntityStep } from './deobfuscation/html-entity-step.js';
 import { numberWordsStep } from './deobfuscation/number-words-step.js';
 import { unicodeDigitsStep } from './deobfuscation/unicode-digits-step.js';
@@ -104,6 +105,7 @@ export const typographyStep: TextNormalizationStep = {
   name: 'normalize:typography',
   obfuscation: false,
   findReplacements(raw) {
+    if (!(characterKindsIn(raw) & CharacterKind.Typographic)) return [];
     // matchAll works on a copy of the pattern, so the shared one keeps no state between texts.
     return [...raw.matchAll(typographicCharacters)].map((m) => ({ start: m.index, end: m.index + 1, replacement: plainCharacterForm(raw.charCodeAt(m.index))! }));
   },
@@ -114,6 +116,7 @@ export const invisibleCharactersStep: TextNormalizationStep = {
   name: 'normalize:invisible-characters',
   obfuscation: true,
   findReplacements(raw) {
+    if (!(characterKindsIn(raw) & CharacterKind.Invisible)) return [];
     return [...raw.matchAll(invisibleCharacters)].map((m) => ({ start: m.index, end: m.index + 1, replacement: '' }));
   },
 };
@@ -132,6 +135,8 @@ export function normalizeText(raw: string, steps: readonly TextNormalizationStep
   // Each step's list is already in order: merge them (a k-way merge of a handful of lists) rather
   // than copy and sort every replacement, which dominated on texts with hundreds of thousands.
   const lists = steps.map((step) => step.findReplacements(raw));
+  // Nothing to rewrite (plain text, the common case): the text is its own normalised form.
+  if (lists.every((list) => list.length === 0)) return new NormalizedText(raw, raw, [], steps);
   const cursors = lists.map(() => 0);
   const edits: Edit[] = [];
   const parts: string[] = [];

@@ -57,7 +57,9 @@ export function findWebAddresses(written: string): WebAddress[] {
     .sort((a, b) => a.start - b.start)
     .map((address) => {
       const span = refanged.toWrittenSpan(address.start, address.end);
-      return { ...address, ...span, obfuscated: refanged.rewrote(address.start, address.end) };
+      // Built key by key: spreading two objects per address showed in profiles.
+      const written: WebAddress = { start: span.start, end: span.end, host: address.host, domain: address.domain, url: address.url, form: address.form, obfuscated: refanged.rewrote(address.start, address.end) };
+      return written;
     });
   // Only texts that name a site pay for the email scans.
   const emails = [...findEmailSpans(written), ...findObfuscatedEmailSpans(written)].sort((a, b) => a.start - b.start);

@@ -1,4 +1,5 @@
 import type { TextNormalizationStep, TextReplacement } from '../text-normalization.js';
+import { CharacterKind, characterKindsIn } from '../character-kinds.js';
 import { plainCharacterForm } from '../plain-character-forms.js';
 import { digitAt } from './digit-characters.js';
 import { namedHtmlEntities } from './html-entities-data.js';
@@ -17,8 +18,8 @@ export const htmlEntityStep: TextNormalizationStep = {
   obfuscation: true,
   findReplacements(raw) {
     const out: TextReplacement[] = [];
-    // Most texts hold no "&": one indexOf and done.
-    if (raw.indexOf('&') === -1) return out;
+    // Most texts hold no "&" (character-kinds.ts, asked by the other steps too).
+    if (!(characterKindsIn(raw) & CharacterKind.Ampersand)) return out;
     for (const m of raw.matchAll(reference)) {
       const decoded = m[3] !== undefined ? namedHtmlEntities[m[3]] : codePointText(m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2]!, 16));
       if (decoded === undefined) continue;

@@ -118,6 +118,10 @@ export function readNumberWords(text: string, start: number, end: number): Numbe
   if (afterFirst === 0) return null;
   const next = foldCode(text, second);
   if (next === noFold || childOf(afterFirst, next) === 0) return null;
+  // Words that begin like a number word ("service", "sehr", "online") mostly end no word of the trie
+  // before it dies: then no split exists (segment would give up at its second position), and the
+  // chunk is not folded whole.
+  if (!endsWordOnFirstPath(text, start, end)) return null;
   let length = 0;
   for (let i = start; i < end; i++) {
     if (isInWordJoiner(text.charCodeAt(i))) continue;
@@ -138,6 +142,20 @@ export function readNumberWords(text: string, start: number, end: number): Numbe
   return words;
 }
 
+/** Whether the trie walk from the chunk's start (folded as readNumberWords folds) passes the end of some word before it dies. */
+function endsWordOnFirstPath(text: string, start: number, end: number): boolean {
+  let node = 0;
+  for (let i = start; i < end; i++) {
+    if (isInWordJoiner(text.charCodeAt(i))) continue;
+    const folded = foldCode(text, i);
+    if (folded === noFold) continue;
+    node = childOf(node, folded);
+    if (node === 0) return false;
+    if (wordLanguages[node] !== 0) return true;
+  }
+  return false;
+}
+
 /**
  * Splits foldedCodes[0, n) wholly into the words of one language (offsets into it), or null. One
  * walk of the trie from each reachable position serves all languages at once: reach[i] holds the
@@ -145,7 +163,8 @@ export function readNumberWords(text: string, start: number, end: number): Numbe
  */
 function segment(n: number): NumberWord[] | null {
   const count = languages.length;
-  reach.fill(0, 0, n + 1);
+  // A loop, not reach.fill: chunks are a few letters, and the builtin's call cost more than the stores.
+  for (let k = 0; k <= n; k++) reach[k] = 0;
   reach[0] = allLanguages;
   // Past the furthest reachable position nothing is reachable: a word that is no number word dies here.
   let furthest = 0;

@@ -56,7 +56,12 @@ function classify(code: number): CharClass {
   return found;
 }
 
-const letterOnlyDigits: Readonly<Record<string, string>> = { O: '0', o: '0', l: '1', I: '1' };
+/** The digit a letter may stand for inside a numeric run (O/o for 0, l/I for 1), by char code; -1 for any other. */
+function letterDigitCode(code: number): number {
+  if (code === 0x4f || code === 0x6f) return 48;
+  if (code === 0x6c || code === 0x49) return 49;
+  return -1;
+}
 
 /** Calls `onRun` with every run that holds something besides plain digits. */
 export function scanNumericRuns(text: string, onRun: (run: RunAtom[]) => void): void {
@@ -180,11 +185,9 @@ function letterAtom(text: string, start: number, end: number): Atom | null {
   const words = readNumberWords(text, start, end);
   if (words) return { kind: 'words', start, end, words };
   if (end - start > 4) return null;
+  // Char codes, not a lookup by one-character string: this runs for every short word of a text.
+  for (let i = start; i < end; i++) if (letterDigitCode(text.charCodeAt(i)) < 0) return null;
   let digits = '';
-  for (let i = start; i < end; i++) {
-    const digit = letterOnlyDigits[text[i]!];
-    if (digit === undefined) return null;
-    digits += digit;
-  }
+  for (let i = start; i < end; i++) digits += letterDigitCode(text.charCodeAt(i)) === 48 ? '0' : '1';
   return { kind: 'letters', start, end, digits };
 }

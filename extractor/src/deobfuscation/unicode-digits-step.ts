@@ -1,4 +1,5 @@
 import type { TextNormalizationStep, TextReplacement } from '../text-normalization.js';
+import { CharacterKind, characterKindsIn } from '../character-kinds.js';
 import { digitAt } from './digit-characters.js';
 
 /**
@@ -6,19 +7,13 @@ import { digitAt } from './digit-characters.js';
  * parenthesised forms, superscripts, other scripts' digits, emoji keycaps. Keycaps are reported as
  * their own rule, since they are a styling choice rather than a character set.
  */
-/**
- * Any character that may be (part of) such a digit: non-ASCII decimal digits, the styled forms of
- * digit-characters.ts (astral ones included: the pattern reads code points), the keycap marks. Most texts
- * have none; one native scan says so faster than the loop below.
- */
-const possibleDigitForm = /[^\P{Nd}0-9]|[\u00b2\u00b3\u00b9\u2070-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u{1f100}-\u{1f10c}\u{1f51f}]|\u20e3|\ufe0f/u;
-
 export const unicodeDigitsStep: TextNormalizationStep = {
   name: 'deobfuscate:unicode-digits',
   obfuscation: true,
   findReplacements(raw) {
     const out: TextReplacement[] = [];
-    if (!possibleDigitForm.test(raw)) return out;
+    // Most texts have no character that may be a digit form (character-kinds.ts): no loop then.
+    if (!(characterKindsIn(raw) & CharacterKind.DigitForm)) return out;
     // One pass over the code units: every form is non-ASCII, or an ASCII digit followed by U+FE0F /
     // U+20E3 (a keycap), so an ASCII character costs a comparison or two.
     const n = raw.length;

@@ -8,15 +8,13 @@ export interface LabelWordMatch {
   written: string;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** A whole word ends here. */
-  end: boolean;
-  /** Some word has a space here, which the text may write as one blank or none. */
-  blank: boolean;
-}
+/**
+ * The trie of the words as flat arrays indexed by node number (0 is the root, and no node's child):
+ * it is walked at most word starts of every text, and array reads beat a Map per node. Children by
+ * canonical case code: ASCII ones in a 128-slot row per node, others in one map.
+ */
+const asciiSlots = 128;
 
-const newNode = (): TrieNode => ({ next: new Map(), end: false, blank: false });
 /** A label word as a regex source: special characters escaped, its space one optional blank or tab. */
 export const escapeWord = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]?');
 
@@ -33,7 +31,12 @@ export const escapeWord = (word: string): string => word.replace(/[.*+?^${}()|[\
  * blank into the start of another word, which the constructor rules out.
  */
 export class LabelWordFinder {
-  private readonly root = newNode();
+  private asciiChildren = new Int32Array(asciiSlots);
+  private readonly otherChildren = new Map<number, number>();
+  /** Per node: 1 when a whole word ends there. */
+  private readonly wordEnds: number[] = [0];
+  /** Per node: 1 when some word has a space there, which the text may write as one blank or none. */
+  private readonly blanks: number[] = [0];
   private readonly wordAt: RegExp;
 
   constructor(words: readonly string[]) {
@@ -72,42 +75,57 @@ export class LabelWordFinder {
   private beginsSomeWord(code: number): boolean {
     let known = this.firstCodes[code]!;
     if (known === 0) {
-      known = this.root.next.has(canonicalCaseCode(code)) ? 1 : 2;
+      known = this.childOf(0, canonicalCaseCode(code)) !== 0 ? 1 : 2;
       this.firstCodes[code] = known;
     }
     return known === 1;
   }
 
+  private childOf(node: number, key: number): number {
+    if (key < asciiSlots) return this.asciiChildren[node * asciiSlots + key]!;
+    return this.otherChildren.get(node * 0x10000 + key) ?? 0;
+  }
+
+  private addChild(node: number, key: number): number {
+    const child = this.wordEnds.length;
+    this.wordEnds.push(0);
+    this.blanks.push(0);
+    if (key < asciiSlots) {
+      if (this.asciiChildren.length < (child + 1) * asciiSlots) {
+        const grown = new Int32Array(this.asciiChildren.length * 2);
+        grown.set(this.asciiChildren);
+        this.asciiChildren = grown;
+      }
+      this.asciiChildren[node * asciiSlots + key] = child;
+    } else this.otherChildren.set(node * 0x10000 + key, child);
+    return child;
+  }
+
   private add(word: string): void {
-    let node = this.root;
+    let node = 0;
     for (let i = 0; i < word.length; i++) {
       if (word[i] === ' ') {
-        node.blank = true;
+        this.blanks[node] = 1;
         continue;
       }
       const key = canonicalCaseCode(word.charCodeAt(i));
-      let child = node.next.get(key);
-      if (!child) {
-        child = newNode();
-        node.next.set(key, child);
-      }
-      node = child;
+      node = this.childOf(node, key) || this.addChild(node, key);
     }
-    node.end = true;
+    this.wordEnds[node] = 1;
   }
 
   /** Whether some word could match at `start`: a cheap necessary condition for the alternation. */
   private startsWord(text: string, start: number): boolean {
-    let node = this.root;
+    let node = 0;
     for (let i = start; i < text.length; i++) {
       let code = text.charCodeAt(i);
-      if (node.blank && (code === 32 || code === 9)) {
+      if (this.blanks[node] === 1 && (code === 32 || code === 9)) {
         if (++i >= text.length) return false;
         code = text.charCodeAt(i);
       }
-      const child = node.next.get(canonicalCaseCode(code));
-      if (!child) return false;
-      if (child.end) return true;
+      const child = this.childOf(node, canonicalCaseCode(code));
+      if (child === 0) return false;
+      if (this.wordEnds[child] === 1) return true;
       node = child;
     }
     return false;

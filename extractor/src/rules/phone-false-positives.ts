@@ -121,9 +121,9 @@ const overlapsNumberShape: Guard = ({ candidate, before, after }) => {
   const window = before + candidate + after;
   const start = before.length;
   const end = start + candidate.length;
+  // exec on the shared pattern (reset first), not matchAll: matchAll copies the pattern on every call.
   numberShapes.lastIndex = 0;
-  for (const m of window.matchAll(numberShapes)) {
-    if (m.index >= end) break;
+  for (let m = numberShapes.exec(window); m !== null && m.index < end; m = numberShapes.exec(window)) {
     if (m.index + m[0].length > start) return `overlaps a ${shapeReasons[m.slice(1).findIndex((group) => group !== undefined)]}`;
   }
   return null;

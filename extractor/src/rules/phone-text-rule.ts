@@ -43,7 +43,10 @@ export interface PhoneSpan {
 export function findPhoneSpans(text: string, defaultCountry: string | null): PhoneSpan[] {
   const spans: PhoneSpan[] = [];
   const budget = { parsesLeft: baseParseBudget + Math.floor(text.length / charsPerExtraParse) };
-  for (const run of text.matchAll(candidateRun)) {
+  // exec on the shared pattern, not matchAll, which copies the pattern on every call (the messenger
+  // labels call this on short slices too). Nothing called in the loop uses the pattern.
+  candidateRun.lastIndex = 0;
+  for (let run = candidateRun.exec(text); run !== null; run = candidateRun.exec(text)) {
     if (budget.parsesLeft <= 0) break;
     if (digitCount(run[0]) < 7) continue;
     const runStart = run.index;
