@@ -70,7 +70,8 @@ function adsPerComponent(ids, sets, isAd) {
   return [...counts.values()].sort((a, b) => a - b);
 }
 
-function unionFindOverEdges(edgeList) {
+/** A plain union-find over string ids: each id gets an index the first time it is seen. */
+function internedSets() {
   const indexOf = new Map();
   const ids = [];
   const sets = new PlainUnionFind();
@@ -83,23 +84,17 @@ function unionFindOverEdges(edgeList) {
     }
     return index;
   };
+  return { ids, sets, intern };
+}
+
+function unionFindOverEdges(edgeList) {
+  const { ids, sets, intern } = internedSets();
   for (const [source, target] of edgeList) sets.union(intern(source), intern(target));
   return adsPerComponent(ids, sets, (id) => id.startsWith('ad:'));
 }
 
 function unionFindFromAds(adList) {
-  const indexOf = new Map();
-  const ids = [];
-  const sets = new PlainUnionFind();
-  const intern = (id) => {
-    let index = indexOf.get(id);
-    if (index === undefined) {
-      index = sets.add();
-      indexOf.set(id, index);
-      ids.push(id);
-    }
-    return index;
-  };
+  const { ids, sets, intern } = internedSets();
   for (const ad of adList) {
     const adIndex = intern(`ad:${ad.adId}`);
     for (const indicator of ad.indicators) {
