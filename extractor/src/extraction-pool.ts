@@ -58,8 +58,8 @@ interface PoolWorker {
  *
  * Tasks go out in batches: what callers submit in one turn of the event loop is spread over the
  * least busy workers, one message per worker, and each worker answers a batch with one message.
- * The main thread thus wakes once per batch rather than per page and stays nearly idle, which is
- * what lets two workers on two cores do twice the work of one. A worker with nothing in hand gets
+ * The main thread thus wakes once per batch rather than per page and stays nearly idle, so it
+ * takes as little as it can of the cores the workers need. A worker with nothing in hand gets
  * its share as two batches, so it always has the next one queued while results travel.
  *
  * A worker that dies (out of memory on a pathological page, say) is replaced; the tasks it held
