@@ -1,3 +1,4 @@
+// test-runner: alone (per-host delays and request timeouts are asserted in milliseconds; scripts/test.mjs runs it after the other files, by itself)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -208,7 +209,7 @@ describe('HttpCrawl', () => {
         }
       },
       async ({ dataDir, proxy }) => {
-        const { summary, byUrl } = await crawl({ seeds: ['http://site.test/'], dataDir, proxyUrl: proxy.url, maxRetries: 2, retryBackoffMs: 10, requestTimeoutMs: 400, maxResponseBytes: 256 * 1024, mode: 'http' });
+        const { summary, byUrl } = await crawl({ seeds: ['http://site.test/'], dataDir, proxyUrl: proxy.url, maxRetries: 2, retryBackoffMs: 10, requestTimeoutMs: 1000, maxResponseBytes: 256 * 1024, mode: 'http' });
         const page = (path: string) => byUrl.get(`http://site.test${path}`);
         assert.equal(page('/flaky')!.status, 200);
         assert.equal(served.get('/flaky'), 3, 'two 503s, then success');
@@ -233,7 +234,7 @@ describe('HttpCrawl', () => {
         assert.equal(served.get('/broken'), 3, 'tried 1 + maxRetries times');
         assert.match(reasons.get('http://site.test/loop-a')!, /^redirect loop: http:\/\/site.test\/loop-a -> http:\/\/site.test\/loop-b -> http:\/\/site.test\/loop-a/);
         assert.equal(served.get('/loop-a'), 1, 'a redirect loop is not retried');
-        assert.equal(reasons.get('http://site.test/slow'), 'timed out after 400 ms');
+        assert.equal(reasons.get('http://site.test/slow'), 'timed out after 1000 ms');
         assert.equal(summary.failed, 3);
         assert.equal(summary.captured, 13);
         const states = urlStates(dataDir);
