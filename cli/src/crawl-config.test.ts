@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
 import { UsageError } from '@indicia/core';
-import { crawlConfig } from './crawl-config.js';
+import { crawlConfig, splitCrawlConfig } from './crawl-config.js';
 import { defaultExtractWorkers } from './extract-workers-setting.js';
 import { crawlFlagsToConfig } from './commands/crawl-flags.js';
 
@@ -25,5 +25,16 @@ describe('the extract worker count of crawl and demo', () => {
     assert.throws(() => crawlConfig.resolve({ env: { INDICIA_EXTRACT_WORKERS: 'two' } }), (error: unknown) => error instanceof UsageError && /INDICIA_EXTRACT_WORKERS/.test(error.message));
     assert.throws(() => crawlConfig.resolve({ file: { extractWorkers: -1 } }), UsageError);
     assert.throws(() => crawlConfig.resolve({ file: { extractWorkers: 1.5 } }), UsageError);
+  });
+});
+
+describe('a crawl\'s settings split by part', () => {
+  it("gives the pivots every pivot setting, the provider's with their defaults, and the crawler none of them", () => {
+    const parts = splitCrawlConfig(crawlConfig.resolve({}).values);
+    assert.equal(parts.pivot.providerTimeoutMs, 20_000);
+    assert.equal(parts.pivot.whoisxmlHistoryImport, true);
+    assert.equal(parts.pivot.whoisxmlUrl, null);
+    assert.ok(!('whoisxmlApiKey' in parts.crawler) && !('defaultCountry' in parts.crawler));
+    assert.equal(parts.processing.extractWorkers, defaultExtractWorkers());
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError, assertKnownKeys, defineConfig, z, type ConfigFields } from '@indicia/core';
 import { crawlConfig as crawlerConfig } from '@indicia/crawler';
 import { siteConfigSchema } from '@indicia/extractor';
-import { pivotConfig, type ResolvedPivotSettings } from '@indicia/pivot';
+import { pivotConfig, type PivotSettings } from '@indicia/pivot';
 import type { CrawlSettings } from '@indicia/crawler';
 import { extractWorkersField, ocrWorkersField } from './extract-workers-setting.js';
 
@@ -61,7 +61,7 @@ export type CrawlConfigValues = ReturnType<typeof crawlConfig.resolve>['values']
 export interface CrawlConfigParts {
   crawler: Omit<CrawlSettings, 'seeds' | 'dataDir'>;
   processing: Pick<CrawlConfigValues, 'defaultCountry' | 'sites' | 'extractWorkers' | 'ocrWorkers'>;
-  pivot: ResolvedPivotSettings;
+  pivot: PivotSettings;
 }
 
 const processingKeys = new Set(['defaultCountry', 'sites', 'extractWorkers', 'ocrWorkers']);
@@ -73,7 +73,7 @@ export function splitCrawlConfig(values: CrawlConfigValues): CrawlConfigParts {
   return {
     crawler: part((key) => !processingKeys.has(key) && !pivotKeys.has(key)) as CrawlConfigParts['crawler'],
     processing: part((key) => processingKeys.has(key)) as CrawlConfigParts['processing'],
-    pivot: part((key) => pivotKeys.has(key)) as ResolvedPivotSettings,
+    pivot: part((key) => pivotKeys.has(key)) as PivotSettings,
   };
 }
 

@@ -1,4 +1,4 @@
-import { pivotConfig, type ResolvedPivotSettings } from '@indicia/pivot';
+import { pivotConfig, type PivotSettings } from '@indicia/pivot';
 
 export interface PivotSettingFlags {
   /** commander's --no-pivot: false when given. */
@@ -13,7 +13,7 @@ export interface PivotSettingFlags {
  * for the commands that pivot outside a crawl: flags beat the environment, which beats the
  * --config file, which beats the defaults.
  */
-export async function resolvePivotSettings(flags: PivotSettingFlags, env: Record<string, string | undefined> = process.env): Promise<ResolvedPivotSettings> {
+export async function resolvePivotSettings(flags: PivotSettingFlags, env: Record<string, string | undefined> = process.env): Promise<PivotSettings> {
   // The file is checked against every crawl setting, whose schemas load the crawler (seconds of
   // start-up a pivot worker need not pay): loaded only when there is a file.
   const file = flags.config === undefined ? {} : (await import('./crawl-config.js')).readConfigFile(flags.config);

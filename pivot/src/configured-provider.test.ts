@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UsageError } from '@indicia/core';
 import { whoisXmlSettingsOf } from './configured-provider.js';
-import { completePivotSettings, pivotConfig } from './pivot-config.js';
+import { pivotConfig } from './pivot-config.js';
 import { createPivotLookups } from './pivot-lookups.js';
 import { fakeApiKey } from './providers/test-support/whoisxml-fixture-data.js';
 
@@ -27,14 +27,6 @@ test('the key is redacted from the logged configuration', () => {
   const logged = JSON.stringify(pivotConfig.redact(values));
   assert.ok(!logged.includes(fakeApiKey));
   assert.match(logged, /"whoisxmlApiKey":"\[redacted\]"/);
-});
-
-test("settings without the provider's fields (a caller that picks the ones it knows) get their defaults", () => {
-  const { pivot, pivotRefresh, rdap, rdapBootstrap, rdapServers, whoisServers, whoisConnect, dnsResolvers, lookupTimeoutMs, lookupIntervalMs, whoisxmlApiKey } = resolve({});
-  const complete = completePivotSettings({ pivot, pivotRefresh, rdap, rdapBootstrap, rdapServers, whoisServers, whoisConnect, dnsResolvers, lookupTimeoutMs, lookupIntervalMs, whoisxmlApiKey });
-  assert.equal(complete.providerTimeoutMs, 20_000);
-  assert.equal(complete.whoisxmlHistoryImport, true);
-  assert.equal(complete.whoisxmlUrl, null);
 });
 
 test('describe() says at start whether the provider history is imported, or why not, without the key', () => {

@@ -1,11 +1,10 @@
 import type { Logger } from '@indicia/core';
-import { completePivotSettings, type PivotSettings } from './pivot-config.js';
+import type { PivotSettings } from './pivot-config.js';
 import { WhoisXmlApiProvider } from './providers/whoisxml-api-provider.js';
 import type { WhoisXmlApiSettings } from './providers/whoisxml-settings.js';
 
 /** The WhoisXML API settings held in the pivot settings (INDICIA_WHOISXML_*). */
-export function whoisXmlSettingsOf(pivotSettings: PivotSettings): WhoisXmlApiSettings {
-  const settings = completePivotSettings(pivotSettings);
+export function whoisXmlSettingsOf(settings: PivotSettings): WhoisXmlApiSettings {
   // One base URL (a proxy, the tests' fake) serves both APIs under their documented paths.
   const base = settings.whoisxmlUrl === null ? null : settings.whoisxmlUrl.replace(/\/+$/, '');
   return {

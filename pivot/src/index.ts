@@ -4,7 +4,7 @@ export { redactionOf } from './redaction.js';
 export { registrationPhoneE164 } from './contact-phone.js';
 export { reservedDomainReason } from './reserved-domains.js';
 export { createPivotStage, type PivotStageOptions, type PivotStageCounts, type RegistrationLookup, type DnsLookup, type LastObservedReader } from './pivot-stage.js';
-export { pivotConfig, parseDuration, completePivotSettings, type PivotSettings, type ResolvedPivotSettings } from './pivot-config.js';
+export { pivotConfig, parseDuration, type PivotSettings } from './pivot-config.js';
 export { createConfiguredProvider, whoisXmlSettingsOf } from './configured-provider.js';
 export { createProviderHistoryImport, type HistoryImport, type ProviderHistoryImportOptions } from './provider-history-import.js';
 export { emptyProviderHistoryCounts, providerHistorySummary, type ProviderHistoryCounts } from './provider-history-counts.js';

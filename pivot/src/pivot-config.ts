@@ -102,15 +102,5 @@ function providerFields() {
   };
 }
 
-export type ResolvedPivotSettings = ReturnType<typeof pivotConfig.resolve>['values'];
-type ProviderSettingKey = keyof ReturnType<typeof providerFields>;
-
-/** The pivot settings; the provider's may be missing (their defaults then apply). */
-export type PivotSettings = Omit<ResolvedPivotSettings, ProviderSettingKey> & Partial<Pick<ResolvedPivotSettings, ProviderSettingKey>>;
-
-/** Every pivot setting, the provider's filled in with their defaults where the caller left them out. */
-export function completePivotSettings(settings: PivotSettings): ResolvedPivotSettings {
-  const defaults = pivotConfig.resolve({}).values;
-  const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
-  return { ...defaults, ...given } as ResolvedPivotSettings;
-}
+/** Every pivot setting, as pivotConfig resolves them (a crawl's come from splitCrawlConfig). */
+export type PivotSettings = ReturnType<typeof pivotConfig.resolve>['values'];

@@ -1,7 +1,7 @@
 import { DeadLetterError, maxRawRegistrationChars, type DnsRecorded, type WhoisRecorded } from '@indicia/core';
 import { resolveDomainRecords } from './dns/index.js';
 import { createConfiguredProvider, originOf, whoisXmlSettingsOf } from './configured-provider.js';
-import { completePivotSettings, type PivotSettings } from './pivot-config.js';
+import type { PivotSettings } from './pivot-config.js';
 import { createProviderHistoryImport } from './provider-history-import.js';
 import type { DnsLookup, RegistrationLookup } from './pivot-stage.js';
 import { RdapClient } from './rdap/index.js';
@@ -31,8 +31,7 @@ export interface PivotLookupOptions {
  * server that is busy or down is not skipped over: the lookup fails as retryable and is tried
  * again later, so the history never records a WHOIS answer where an RDAP one was due by accident.
  */
-export function createPivotLookups(givenSettings: PivotSettings, options: PivotLookupOptions = {}): PivotLookups {
-  const settings = completePivotSettings(givenSettings);
+export function createPivotLookups(settings: PivotSettings, options: PivotLookupOptions = {}): PivotLookups {
   const covered = (map: Readonly<Record<string, string>>, domain: string) => '*' in map || Object.keys(map).some((suffix) => domain === suffix || domain.endsWith(`.${suffix}`));
   const skipReason = (domain: string): string | null => {
     const reserved = reservedDomainReason(domain);

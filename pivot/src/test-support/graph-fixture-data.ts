@@ -1,4 +1,5 @@
 import { RegistrationRecordSchema, type RegistrationContact, type RegistrationRecord } from '@indicia/core';
+import type { GraphAd } from '../graph/graph-input.js';
 
 /**
  * A small synthetic world for the link graph and export tests, with its ground truth:
@@ -10,17 +11,8 @@ import { RegistrationRecordSchema, type RegistrationContact, type RegistrationRe
  * - two privacy-proxied domains whose proxy name leaked into the name field;
  * - lena10vip.example and b-site.example share an IP (weak).
  */
-type GraphAdFixture = {
-  adId: string;
-  url: string;
-  site: string;
-  title: string;
-  firstSeen: string;
-  lastSeen: string;
-  indicators: Array<{ type: 'phone' | 'email' | 'handle' | 'crypto' | 'url' | 'domain'; value: string; platform?: 'telegram' | 'whatsapp'; chain?: 'bitcoin' }>;
-};
 
-export const fixtureAds: GraphAdFixture[] = [
+export const fixtureAds: GraphAd[] = [
   {
     adId: 'a1', url: 'https://velvet-nights.test/ad/1', site: 'velvet-nights.test', title: 'Lena, new in town', firstSeen: '2024-02-01T10:00:00.000Z', lastSeen: '2024-02-03T10:00:00.000Z',
     indicators: [
