@@ -1,3 +1,5 @@
+// test-runner: alone — every page must hand over its DOM within the 5 s script-call limit, which a
+// machine busy with a second test file's browsers and Elasticsearch has exceeded.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
