@@ -32,4 +32,19 @@ export default tseslint.config(
     files: [`${folder}/src/**/*.test.ts`, `${folder}/src/test-support/**`],
     rules: forbid(stagePackages.filter((name) => name !== '@indicia/testbed'), `${folder} tests may import @indicia/core and @indicia/testbed only`),
   })),
+  // The console reads the index and the pivot history; what else it needs (query interpretation,
+  // captures, exports) the CLI hands it as ports.
+  { files: ['console/src/**'], rules: forbid(['@indicia/bus', '@indicia/crawler', '@indicia/extractor', '@indicia/testbed', 'indicia'], 'the console may import @indicia/core, @indicia/indexer and @indicia/pivot only; take the rest as a port') },
+  {
+    files: ['console/src/**/*.test.ts', 'console/src/test-support/**'],
+    rules: forbid(['@indicia/bus', '@indicia/crawler', '@indicia/extractor', 'indicia'], 'console tests may import core, indexer, pivot and the testbed'),
+  },
+  // The web UI shows scraped text: it builds the DOM from text nodes only (ui/dom.ts), never from HTML.
+  {
+    files: ['console/ui/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc'].map((property) => ({ property, message: 'build the DOM with ui/dom.ts (text nodes), never from HTML' }))],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write/]", message: 'document.write parses HTML' }],
+    },
+  },
 );

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
-const workspaces = ['core', 'bus', 'testbed', 'crawler', 'extractor', 'indexer', 'pivot', 'cli'];
+const workspaces = ['core', 'bus', 'testbed', 'crawler', 'extractor', 'indexer', 'pivot', 'console', 'cli'];
 
 function step(title, command, args) {
   process.stdout.write(`\n== ${title}: ${command} ${args.join(' ')}\n`);
@@ -29,7 +29,7 @@ function testFiles(dir) {
 }
 
 step('type-check and build', 'npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
-step('lint', 'npx', ['eslint', '--max-warnings=0', ...workspaces.map((w) => `${w}/src`)]);
+step('lint', 'npx', ['eslint', '--max-warnings=0', ...workspaces.map((w) => `${w}/src`), 'console/ui']);
 
 /**
  * Distributed mode is tested on real servers. Unless INDICIA_TEST_ES_URL / INDICIA_TEST_KAFKA point

@@ -9,6 +9,8 @@ import { registerGraphCommands } from './commands/graph.js';
 import { registerPivotCommand } from './commands/pivot-reverse.js';
 import { registerRegistrationCommands } from './commands/registration-lookups.js';
 import { registerSearchCommand } from './commands/search.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUsersCommand } from './commands/users.js';
 import { registerTestbedCommand } from './commands/testbed.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerWorkerCommand } from './commands/worker.js';
@@ -44,6 +46,8 @@ Each command has its own help: indicia <command> --help`,
   registerRegistrationCommands(program);
   registerWorkerCommand(program);
   registerStatusCommand(program);
+  registerServeCommand(program);
+  registerUsersCommand(program);
   registerTestbedCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

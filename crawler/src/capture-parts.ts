@@ -61,10 +61,14 @@ export async function openCaptureParts(options: CapturePartsOptions): Promise<Ca
     caseId: settings.caseId,
     maxWarcFileBytes: settings.maxWarcFileBytes,
   });
+  // Every fetcher of a crawl (pages and robots.txt, images, the browser) takes the same route
+  // through the same proxy with the same per-site SOCKS credentials: one circuit per site.
+  const route = { proxyUrl: settings.proxyUrl, proxyIsTor: settings.proxyIsTor, isolateStreams: settings.isolateStreams };
   const fetcher = new HttpFetcher({
-    proxyUrl: settings.proxyUrl,
+    ...route,
     userAgent: settings.userAgent,
     timeoutMs: settings.requestTimeoutMs,
+    onionTimeoutMs: settings.onionRequestTimeoutMs,
     maxBodyBytes: settings.maxResponseBytes,
     maxRedirects,
   });
@@ -76,7 +80,7 @@ export async function openCaptureParts(options: CapturePartsOptions): Promise<Ca
   const renderer = new PageRenderer({
     mode: settings.mode,
     browser: browserSettingsOf(settings),
-    proxyUrl: settings.proxyUrl,
+    ...route,
     userAgent: settings.userAgent,
     maxBodyBytes: settings.maxResponseBytes,
     inScope,
@@ -86,9 +90,11 @@ export async function openCaptureParts(options: CapturePartsOptions): Promise<Ca
   // Images get their own deadline (same proxy, same fail-closed fetcher): a page waits on its images.
   const imageHttp = settings.images
     ? new HttpFetcher({
-        proxyUrl: settings.proxyUrl,
+        ...route,
         userAgent: settings.userAgent,
         timeoutMs: Math.min(settings.imageTimeoutMs, settings.requestTimeoutMs),
+        // An onion image waits on the same circuit as its page: the page's onion deadline, not the image one.
+        onionTimeoutMs: settings.onionRequestTimeoutMs,
         maxBodyBytes: settings.maxImageBytes,
         maxRedirects,
       })

@@ -3,15 +3,18 @@ import { browserConfig } from './browser/browser-settings.js';
 import { defaultImageFetchLimits } from './images/image-fetcher.js';
 import { crawlModes } from './crawl-mode.js';
 import { defaultMaxWarcFileBytes } from './evidence/warc-writer.js';
+import { onionDefaults } from './onion-settings.js';
 
 const positiveInt = () => z.number().int().positive();
 const nonNegativeInt = () => z.number().int().nonnegative();
 
 
+const proxySchemes = new Set(['http:', 'socks5h:', 'socks5:']);
+
 const proxyUrl = z
   .string()
-  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'http:', {
-    message: 'proxy must be an http:// URL (SOCKS proxies are not supported by the HTTP crawler yet)',
+  .refine((value) => URL.canParse(value) && proxySchemes.has(new URL(value).protocol) && new URL(value).hostname !== '', {
+    message: 'proxy must be an http://, socks5h:// (names resolved by the proxy, e.g. Tor: socks5h://127.0.0.1:9050) or socks5:// URL',
   })
   .nullable();
 
@@ -27,7 +30,33 @@ export const crawlConfig = defineConfig({
     schema: proxyUrl.default(null),
     env: 'INDICIA_PROXY',
     secret: true,
-    description: 'http:// proxy every request goes through (never direct when set); null fetches directly',
+    description:
+      'proxy every request goes through, never direct when set: http://, socks5h:// (the proxy resolves names: Tor is socks5h://127.0.0.1:9050) or socks5:// (names resolved here; never for .onion); credentials allowed; null fetches directly',
+  },
+  proxyIsTor: {
+    schema: z.boolean().default(false),
+    env: 'INDICIA_PROXY_IS_TOR',
+    description: "the http:// proxy is Tor's HTTPTunnelPort, so .onion URLs may go through it (a socks5h:// proxy may carry them without this)",
+  },
+  isolateStreams: {
+    schema: z.boolean().default(true),
+    env: 'INDICIA_ISOLATE_STREAMS',
+    description: "with a SOCKS proxy, each site (registrable domain or onion address) gets its own SOCKS credentials, so Tor's IsolateSOCKSAuth puts it on its own circuit",
+  },
+  onionRequestTimeoutMs: {
+    schema: positiveInt().default(onionDefaults.requestTimeoutMs),
+    env: 'INDICIA_ONION_REQUEST_TIMEOUT_MS',
+    description: 'requestTimeoutMs for .onion hosts (a first request waits for a descriptor and a rendezvous); never shorter than requestTimeoutMs',
+  },
+  onionPerHostDelayMs: {
+    schema: nonNegativeInt().default(onionDefaults.perHostDelayMs),
+    env: 'INDICIA_ONION_PER_HOST_DELAY_MS',
+    description: 'perHostDelayMs for .onion hosts (the larger of the two applies)',
+  },
+  onionPerHostConcurrency: {
+    schema: positiveInt().default(onionDefaults.perHostConcurrency),
+    env: 'INDICIA_ONION_PER_HOST_CONCURRENCY',
+    description: 'perHostConcurrency for .onion hosts (the smaller of the two applies): an onion service is one Tor process',
   },
   maxPages: { schema: positiveInt().default(1000), env: 'INDICIA_MAX_PAGES', description: "total pages this data dir's frontier may hold, over all runs" },
   maxDepth: { schema: nonNegativeInt().default(10), env: 'INDICIA_MAX_DEPTH', description: 'links followed from a seed, at most' },

@@ -1,11 +1,12 @@
 import { Request, type IRequestManager } from '@crawlee/cheerio';
 import type { FrontierEntry } from './frontier.js';
 import { HostQueue } from './host-queue.js';
+import { hostPacingFor, type HostPacingSettings } from './onion-settings.js';
 import type { RobotsPolicy, RobotsVerdict } from './robots-policy.js';
 
 export interface FrontierRequestManagerOptions {
-  perHostConcurrency: number;
-  perHostDelayMs: number;
+  /** Per-host limits; .onion hosts get the onion ones (hostPacingFor). */
+  pacing: HostPacingSettings;
   retryBackoffMs: number;
   /** Resolves the robots.txt policy of an origin; called once per origin. */
   loadRobots: (origin: string) => Promise<RobotsPolicy>;
@@ -23,7 +24,7 @@ const maxRetryAfterMs = 60_000;
 /**
  * Feeds Crawlee from our frontier, in place of Crawlee's request queue. It is where politeness
  * lives: at most `perHostConcurrency` requests per origin at a time, at least `perHostDelayMs`
- * between two request starts to one origin, nothing fetched before the origin's robots.txt is
+ * between two request starts to one origin (for a .onion origin the onion limits, gentler), nothing fetched before the origin's robots.txt is
  * known, and retries held back with exponential backoff instead of being retried at once. Origins
  * are served round-robin so one large site cannot starve the others.
  */
@@ -176,7 +177,7 @@ export class FrontierRequestManager implements IRequestManager {
     const origin = new URL(entry.canonicalUrl).origin;
     let host = this.hosts.get(origin);
     if (!host) {
-      host = new HostQueue(origin);
+      host = new HostQueue(origin, hostPacingFor(new URL(origin).hostname, this.options.pacing));
       this.hosts.set(origin, host);
       this.loadRobots(host);
     }
@@ -232,8 +233,8 @@ export class FrontierRequestManager implements IRequestManager {
     for (let i = 0; i < count; i++) {
       const index = (this.roundRobin + i) % count;
       const host = this.activeHosts[index]!;
-      if (!host.robots || host.size === 0 || host.inFlight >= this.options.perHostConcurrency) continue;
-      const readyAt = host.lastStartAt + this.options.perHostDelayMs;
+      if (!host.robots || host.size === 0 || host.inFlight >= host.pacing.perHostConcurrency) continue;
+      const readyAt = host.lastStartAt + host.pacing.perHostDelayMs;
       if (readyAt > now) {
         earliest = Math.min(earliest, readyAt);
         continue;

@@ -13,7 +13,11 @@ export class HostQueue {
   private entries: FrontierEntry[] = [];
   private head = 0;
 
-  constructor(readonly origin: string) {}
+  constructor(
+    readonly origin: string,
+    /** This origin's politeness limits (an onion origin has its own). */
+    readonly pacing: { perHostConcurrency: number; perHostDelayMs: number },
+  ) {}
 
   get size(): number {
     return this.entries.length - this.head;

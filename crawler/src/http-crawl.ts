@@ -14,6 +14,7 @@ import { Frontier, type DiscoveredUrl } from './frontier.js';
 import { FrontierRequestManager } from './frontier-request-manager.js';
 import type { HttpFetcher } from './http-fetcher.js';
 import type { PageLink } from './link-extraction.js';
+import { assertOnionRoutable } from './onion-routing.js';
 import type { PageRenderer } from './page-rendering.js';
 import { retryAfterMs } from './retry-after.js';
 import { allowEverything, loadRobotsPolicy } from './robots-policy.js';
@@ -60,6 +61,9 @@ export class HttpCrawl {
       throw new UsageError(`invalid crawl settings: ${issue?.path.join('.') || 'settings'}: ${issue?.message ?? 'invalid'}`);
     }
     this.settings = parsed.data;
+    // Here rather than on the schema: the distributed stage uses the schema without seeds (.omit()).
+    // Refused before anything is opened or fetched, for the HTTP and the browser crawl alike.
+    assertOnionRoutable(this.settings);
     this.seeds = this.settings.seeds.map((seed) => {
       const canonicalUrl = canonicalizeCrawlableUrl(seed);
       if (!canonicalUrl) throw new UsageError(`seed is not an http(s) URL: ${seed}`);
@@ -144,8 +148,7 @@ export class HttpCrawl {
     };
     const robotsOptions = { fetcher: recordedFetcher, userAgent: settings.userAgent, maxRetries: settings.maxRetries, retryBackoffMs: settings.retryBackoffMs };
     const scheduler = new FrontierRequestManager({
-      perHostConcurrency: settings.perHostConcurrency,
-      perHostDelayMs: settings.perHostDelayMs,
+      pacing: settings,
       retryBackoffMs: settings.retryBackoffMs,
       loadRobots: settings.respectRobotsTxt ? (origin) => loadRobotsPolicy(origin, robotsOptions) : async () => allowEverything,
       onDispatch: (entry) => frontier.markInFlight(entry.canonicalUrl),

@@ -1,9 +1,9 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { pipeline, type Readable } from 'node:stream';
 import tls from 'node:tls';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { DeadLetterError, RetryableError, StopRunError } from '@indicia/core';
+import { readCappedBody } from './capped-body.js';
 import { redactProxyUrl } from './crawl-settings.js';
 import { describeExchange, isKnownEmpty, requestHeadAsSent, type HttpExchange, type SentRequest } from './http-exchange.js';
 import {
@@ -11,18 +11,31 @@ import {
   NetworkError,
   ProxyTunnelRefusedError,
   ProxyUnreachableError,
-  UndecodableBodyError,
   UnfollowableRedirectError,
 } from './fetch-errors.js';
+import { isOnionHost, isOnionUrl, onionProxyProblem, OnionRequiresTorError } from './onion-routing.js';
+import { onionDefaults } from './onion-settings.js';
+import { proxyAcceptsConnections } from './socks/proxy-probe.js';
+import { proxyAddressOf, proxyRouteOf, type ProxyRoute } from './socks/proxy-route.js';
+import { SocksAgents } from './socks/socks-agents.js';
 
 export type { HttpExchange } from './http-exchange.js';
 
 export interface HttpFetcherOptions {
-  /** http:// proxy every request goes through; null fetches directly. */
+  /**
+   * Proxy every request goes through (http://, socks5h://, socks5://; credentials allowed); null
+   * fetches directly.
+   */
   proxyUrl: string | null;
+  /** The http:// proxy is Tor's HTTPTunnelPort, so it may carry .onion (socks5h:// always may). Default false. */
+  proxyIsTor?: boolean;
+  /** With a SOCKS proxy: per-site SOCKS credentials, so Tor puts each site on its own circuit. Default true. */
+  isolateStreams?: boolean;
   userAgent: string;
   /** For the whole fetch: every redirect hop and the body. */
   timeoutMs: number;
+  /** The same, for a URL on a .onion host. Default 90 s (onionDefaults), and never shorter than timeoutMs. */
+  onionTimeoutMs?: number;
   /** Decoded bytes kept; the rest of the body is not read. */
   maxBodyBytes: number;
   maxRedirects: number;
@@ -64,28 +77,52 @@ export interface FetchedResource {
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
+/** The SOCKS greeting is local and quick; a proxy that accepts TCP and then says nothing is down. */
+const socksGreetingTimeoutMs = 10_000;
+/** How long the proxy gets to accept a probe connection after a proxied request broke mid-way. */
+const proxyProbeTimeoutMs = 2_000;
+
 /**
  * HTTP GET over node:http with the guarantees a crawl of hostile sites needs: fail-closed proxying
- * (absolute-form requests for http://, CONNECT tunnels for https://; a proxy that cannot be
- * reached fails the request, nothing falls back to a direct connection), a deadline for the whole
+ * (through an http:// proxy: absolute-form requests for http://, CONNECT tunnels for https://;
+ * through a SOCKS5 proxy: every connection a SOCKS tunnel, per-site credentials for stream
+ * isolation; a proxy that cannot be reached fails the request, nothing falls back to a direct
+ * connection, .onion never leaves except through Tor), a deadline for the whole
  * fetch, redirects followed with loop detection, content-encoding decoded with the size cap applied
  * to the decoded bytes (so a gzip bomb stops at the cap), and reading stopped at the cap.
  */
 export class HttpFetcher {
-  private readonly proxy: URL | null;
+  private readonly route: ProxyRoute;
   private readonly proxyAuthorization: string | null;
   private readonly proxyLabel: string | null;
+  /** Why a .onion URL may not be sent on this route; null when it may. */
+  private readonly onionProblem: string | null;
+  private readonly onionTimeoutMs: number;
   private readonly agents = {
     http: new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
     https: new https.Agent({ keepAlive: true, scheduling: 'lifo', rejectUnauthorized: false }),
   };
+  private readonly socks: SocksAgents | null;
 
   constructor(private readonly options: HttpFetcherOptions) {
-    this.proxy = options.proxyUrl === null ? null : new URL(options.proxyUrl);
+    this.route = proxyRouteOf(options.proxyUrl);
     this.proxyLabel = redactProxyUrl(options.proxyUrl);
+    const proxy = this.route.kind === 'http' ? this.route.url : null;
     this.proxyAuthorization =
-      this.proxy && this.proxy.username
-        ? `Basic ${Buffer.from(`${decodeURIComponent(this.proxy.username)}:${decodeURIComponent(this.proxy.password)}`).toString('base64')}`
+      proxy && proxy.username ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` : null;
+    this.onionProblem = onionProxyProblem({ proxyUrl: options.proxyUrl, proxyIsTor: options.proxyIsTor ?? false });
+    this.onionTimeoutMs = Math.max(options.timeoutMs, options.onionTimeoutMs ?? onionDefaults.requestTimeoutMs);
+    this.socks =
+      this.route.kind === 'socks'
+        ? new SocksAgents({
+            proxyHost: this.route.host,
+            proxyPort: this.route.port,
+            remoteDns: this.route.remoteDns,
+            credentials: this.route.credentials,
+            isolateStreams: options.isolateStreams ?? true,
+            greetingTimeoutMs: Math.min(socksGreetingTimeoutMs, options.timeoutMs),
+            connectTimeoutMs: this.onionTimeoutMs,
+          })
         : null;
   }
 
@@ -96,21 +133,35 @@ export class HttpFetcher {
   async fetch(url: string, fetchOptions: FetchOptions = {}): Promise<FetchedResource> {
     const startedAt = new Date();
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.options.timeoutMs);
+    const timeoutMs = isOnionUrl(url) ? this.onionTimeoutMs : this.options.timeoutMs;
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
     try {
       return await this.followRedirects(url, startedAt, deadline.signal, fetchOptions);
     } catch (error) {
-      if (deadline.signal.aborted) throw new FetchTimeoutError(`timed out after ${this.options.timeoutMs} ms`, { cause: error });
-      throw error;
+      if (deadline.signal.aborted) throw new FetchTimeoutError(`timed out after ${timeoutMs} ms`, { cause: error });
+      throw await this.blameProxy(error);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * A proxied request that broke after reaching the proxy (a kept-alive tunnel reset, "socket hang
+   * up") is a proxy error when the proxy no longer accepts connections: it died, and the request
+   * is retried later like any proxy failure, never sent another way.
+   */
+  private async blameProxy(error: unknown): Promise<unknown> {
+    if (!(error instanceof NetworkError)) return error;
+    const proxy = proxyAddressOf(this.route);
+    if (proxy === null || (await proxyAcceptsConnections(proxy, proxyProbeTimeoutMs))) return error;
+    return new ProxyUnreachableError(`proxy unreachable: ${this.proxyLabel} stopped accepting connections (${error.message})`, { cause: error });
   }
 
   /** Closes idle keep-alive connections. */
   close(): void {
     this.agents.http.destroy();
     this.agents.https.destroy();
+    this.socks?.destroy();
   }
 
   private async followRedirects(url: string, startedAt: Date, signal: AbortSignal, fetchOptions: FetchOptions): Promise<FetchedResource> {
@@ -176,8 +227,24 @@ export class HttpFetcher {
       'accept-encoding': 'gzip, deflate, br',
     };
     if (cookieHeader) headers.cookie = cookieHeader;
-    if (!this.proxy) return this.sendDirect(url, headers, signal);
-    return url.protocol === 'http:' ? this.sendThroughProxy(this.proxy, url, headers, signal) : this.sendThroughTunnel(this.proxy, url, headers, signal);
+    // Checked on every hop: a clear-web page may redirect to an onion service.
+    if (this.onionProblem !== null && isOnionHost(url.hostname)) {
+      return Promise.reject(new OnionRequiresTorError(`${this.onionProblem} (${url.href})`));
+    }
+    switch (this.route.kind) {
+      case 'direct':
+        return this.sendDirect(url, headers, signal);
+      case 'socks':
+        return this.sendThroughSocks(url, headers, signal);
+      case 'http':
+        return url.protocol === 'http:' ? this.sendThroughProxy(this.route.url, url, headers, signal) : this.sendThroughTunnel(this.route.url, url, headers, signal);
+    }
+  }
+
+  /** Each connection is a SOCKS5 tunnel opened by the agent (keep-alive per site); the request itself is origin-form. */
+  private sendThroughSocks(url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal): Promise<SentRequest> {
+    const client = url.protocol === 'https:' ? https : http;
+    return awaitResponse(client.request(url, { method: 'GET', headers, agent: this.socks!.agentFor(url), signal }), { viaProxy: true });
   }
 
   private sendDirect(url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal): Promise<SentRequest> {
@@ -259,88 +326,10 @@ function trackProxyReached(request: http.ClientRequest): () => boolean {
 
 function classifyRequestError(error: Error, route: { viaProxy: boolean; reachedProxy: boolean }): Error {
   if (error.name === 'AbortError') return error;
+  // Already said what happened (the SOCKS tunnel's errors come through the agent).
+  if (error instanceof RetryableError || error instanceof DeadLetterError || error instanceof StopRunError) return error;
   if (route.viaProxy && !route.reachedProxy) return new ProxyUnreachableError(`proxy unreachable: ${error.message}`, { cause: error });
   return new NetworkError(`network error: ${error.message}`, { cause: error });
-}
-
-interface CappedBody {
-  body: Buffer;
-  truncated: boolean;
-  /** As transferred: content-encoded, de-chunked. `body` itself when there was no decoding. */
-  transferred: Buffer;
-  transferredTruncated: boolean;
-}
-
-async function readCappedBody(response: IncomingMessage, caps: { maxBytes: number; maxTransferredBytes: number }): Promise<CappedBody> {
-  const maxBytes = caps.maxBytes;
-  const decoder = decoderFor(response.headers['content-encoding']);
-  let source: Readable = response;
-  const transferredChunks: Buffer[] = [];
-  let transferredTotal = 0;
-  let transferredTruncated = false;
-  if (decoder) {
-    // The encoded bytes, kept beside the decoded ones for the WARC; another 'data' listener does not change the flow.
-    response.on('data', (chunk: Buffer) => {
-      if (transferredTruncated) return;
-      if (transferredTotal + chunk.length > caps.maxTransferredBytes) {
-        transferredChunks.push(chunk.subarray(0, caps.maxTransferredBytes - transferredTotal));
-        transferredTotal = caps.maxTransferredBytes;
-        transferredTruncated = true;
-        return;
-      }
-      transferredChunks.push(chunk);
-      transferredTotal += chunk.length;
-    });
-    // Errors of either stream end the iteration below; the callback only has to exist.
-    source = pipeline(response, decoder, () => undefined);
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let truncated = false;
-  try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      if (total + chunk.length > maxBytes) {
-        chunks.push(chunk.subarray(0, maxBytes - total));
-        total = maxBytes;
-        truncated = true;
-        break;
-      }
-      chunks.push(chunk);
-      total += chunk.length;
-    }
-  } catch (error) {
-    response.destroy();
-    if (error instanceof Error && error.name === 'AbortError') throw error;
-    if (isZlibError(error)) {
-      throw new UndecodableBodyError(`content decoding failed (${response.headers['content-encoding']}): ${error.message}`, { cause: error });
-    }
-    throw new NetworkError(`network error while reading the body: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  // Stop reading: whatever the server still sends is not wanted, and the socket cannot be reused.
-  if (truncated) response.destroy();
-  const body = Buffer.concat(chunks, total);
-  if (!decoder) return { body, truncated, transferred: body, transferredTruncated: truncated };
-  // Decoding stopped at the cap before all encoded bytes arrived: what was kept is a prefix.
-  return { body, truncated, transferred: Buffer.concat(transferredChunks, transferredTotal), transferredTruncated: transferredTruncated || truncated };
-}
-
-function isZlibError(error: unknown): error is Error {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return error instanceof Error && typeof code === 'string' && code.startsWith('Z_');
-}
-
-function decoderFor(contentEncoding: string | undefined) {
-  switch ((contentEncoding ?? '').trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return createGunzip();
-    case 'deflate':
-      return createInflate();
-    case 'br':
-      return createBrotliDecompress();
-    default:
-      return null;
-  }
 }
 
 function rememberCookies(jar: Map<string, string>, setCookie: string[] | undefined): void {

@@ -16,3 +16,7 @@ export type { WarcLocation } from './evidence/warc-record-format.js';
 export { bundleProvenanceName, bundleRecordsName, bundleSumsName } from './evidence/evidence-bundle-layout.js';
 export { crawlModes, type CrawlMode } from './crawl-mode.js';
 export { findBrowserExecutable, type BrowserExecutable, type FindBrowserOptions } from './browser/browser-executable.js';
+export { assertOnionRoutable, isOnionHost, isOnionUrl, onionProxyProblem, OnionRequiresTorError, torProxyExample, type OnionScopeSettings } from './onion-routing.js';
+export { hostPacingFor, onionDefaults, type HostPacingSettings } from './onion-settings.js';
+export { SocksAuthRefusedError, SocksConnectFailedError } from './socks/socks-errors.js';
+export { ProxyUnreachableError } from './fetch-errors.js';

@@ -12,6 +12,10 @@ export interface PageRendererOptions {
   mode: CrawlMode;
   browser: BrowserSettingsInput & { browserExecutable?: string | null };
   proxyUrl: string | null;
+  /** The http:// proxy is Tor's HTTPTunnelPort (may carry .onion). */
+  proxyIsTor: boolean;
+  /** With a SOCKS proxy: per-site SOCKS credentials (through a local relay: Chromium cannot send them). */
+  isolateStreams: boolean;
   userAgent: string;
   maxBodyBytes: number;
   inScope: (url: string) => boolean;
@@ -98,6 +102,8 @@ export class PageRenderer {
     this.fetcher = new BrowserFetcher({
       executablePath: found.path,
       proxyUrl: this.options.proxyUrl,
+      proxyIsTor: this.options.proxyIsTor,
+      isolateStreams: this.options.isolateStreams,
       userAgent: this.options.userAgent,
       maxBodyBytes: this.options.maxBodyBytes,
       inScope: this.options.inScope,

@@ -19,6 +19,19 @@ export interface IndexStore {
   /** Every ad (or one site's), ordered by id, read page by page so a large index streams. */
   exportAds(options?: ExportOptions): AsyncIterable<ExportedAd>;
   summary(): Promise<IndexSummary>;
+  /**
+   * What the index knows of one indicator: how many ads hold it, when, on which sites, and which
+   * indicators share ads with it. Null when no ad holds it. Times are those of the (ad, indicator)
+   * links: when each ad first and last showed this indicator.
+   */
+  indicatorProfile(indicator: IndicatorRef, options?: IndicatorProfileOptions): Promise<IndicatorProfile | null>;
+  /** Every site with ads, most ads first (ties by name). */
+  listSites(): Promise<SiteActivity[]>;
+  /**
+   * The ads a domain (a registrable domain, e.g. from a WHOIS record) is tied to: hosted on it or
+   * one of its subdomains (the ad's site), and holding it as a `domain` indicator.
+   */
+  domainAds(domain: string): Promise<DomainAds>;
   /** The WHOIS/RDAP and DNS history the pivot stage records, in the same store as the ads. */
   readonly registrations: RegistrationHistory;
   close(): Promise<void>;
@@ -90,13 +103,116 @@ export interface SearchQuery {
   /** Lowercased (the store lowercases again to be safe). */
   email?: string;
   handle?: { platform: string; value: string };
+  /**
+   * Any indicator by its identity (crypto addresses, domains, URLs... as well as the above), as
+   * results name it (`IndicatorRef`); ANDed with the others. Phones must be E.164 already.
+   */
+  indicator?: IndicatorRef;
   /** The ad location's country, ISO 3166-1 alpha-2. */
   country?: string;
   site?: string;
+  /**
+   * Ads seen within a range: lastSeen ≥ seenFrom and firstSeen ≤ seenTo. ISO 8601 date
+   * ("2024-05-01": from the start of that UTC day; as `seenTo`, to its end) or date-time (with Z
+   * or an offset). Either end may be left open. A malformed value is a UsageError.
+   */
+  seenFrom?: string;
+  seenTo?: string;
+  /**
+   * Ads first seen strictly after this time (a watchlist's "new since the last visit"). ISO 8601 as
+   * above; a bare date means after that whole UTC day.
+   */
+  firstSeenAfter?: string;
+  /** Ads holding at least one indicator of this type. */
+  indicatorType?: IndicatorType;
+  /**
+   * Also count the whole match set by site, country and indicator type (`SearchPage.facets`).
+   * For a text query the counts cover the same bounded set `total` does (`totalIsLowerBound`).
+   */
+  facets?: boolean;
   /** Page size, 1..1000; default 20. */
   limit?: number;
   /** Default 0. */
   offset?: number;
+}
+
+/** How many matching ads have one value of a facet. */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** Most values a facet lists (the most frequent). */
+export const maxFacetValues = 100;
+
+/**
+ * Counts over the whole match set (not just the page), each most ads first, ties by value, at most
+ * `maxFacetValues` each. `types` counts ads holding at least one indicator of each type; ads
+ * without a country are left out of `countries`.
+ */
+export interface SearchFacets {
+  sites: FacetCount[];
+  countries: FacetCount[];
+  types: FacetCount[];
+}
+
+export interface IndicatorProfileOptions {
+  /** The timeline's period: a UTC day ("2024-05-01", the default) or month ("2024-05"). */
+  bucket?: 'day' | 'month';
+}
+
+/** Ads that first showed the indicator within one period. */
+export interface TimelinePoint {
+  /** "YYYY-MM-DD" or "YYYY-MM" (UTC). */
+  period: string;
+  ads: number;
+}
+
+export interface IndicatorSite {
+  site: string;
+  ads: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** An indicator seen in the same ads as the profiled one; `ads` is how many ads they share. */
+export interface CooccurringIndicator extends IndicatorRef {
+  ads: number;
+}
+
+/** Most co-occurring indicators a profile lists. */
+export const maxCooccurringIndicators = 50;
+
+export interface IndicatorProfile {
+  indicator: IndicatorRef;
+  /** Ads holding the indicator (in any version). */
+  ads: number;
+  firstSeen: string;
+  lastSeen: string;
+  /** Ascending; periods without ads are left out. Counts add up to `ads`. */
+  timeline: TimelinePoint[];
+  /** Most ads first, ties by site. */
+  sites: IndicatorSite[];
+  /**
+   * The `maxCooccurringIndicators` indicators sharing the most ads with it (ties: the lower
+   * indicator id is kept), listed most shared first, then by type, qualifier and value.
+   */
+  cooccurring: CooccurringIndicator[];
+}
+
+export interface SiteActivity {
+  site: string;
+  ads: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface DomainAds {
+  domain: string;
+  /** Ads whose site is the domain or one of its subdomains. */
+  hosted: number;
+  /** Ads holding the domain as a `domain` indicator. */
+  mentioning: number;
 }
 
 /** An indicator as it is named in results: what it is, without where it was read. */
@@ -135,6 +251,8 @@ export interface SearchPage {
    * a lower bound and the hits come from those recent matches. Indicator-only queries are exact.
    */
   totalIsLowerBound?: boolean;
+  /** Present when the query asked for `facets`. */
+  facets?: SearchFacets;
 }
 
 /** One indicator in the export contract: where it was first read in the ad's latest capture holding it. */

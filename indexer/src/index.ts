@@ -17,8 +17,17 @@ export type {
   MatchedImage,
   ExportedImage,
   StoredAdImage,
+  FacetCount,
+  SearchFacets,
+  IndicatorProfile,
+  IndicatorProfileOptions,
+  TimelinePoint,
+  IndicatorSite,
+  CooccurringIndicator,
+  SiteActivity,
+  DomainAds,
 } from './index-store.js';
-export { defaultImageMaxDistance } from './index-store.js';
+export { defaultImageMaxDistance, maxCooccurringIndicators, maxFacetValues } from './index-store.js';
 export { SqliteIndexStore, type SqliteIndexStoreOptions } from './sqlite/sqlite-index-store.js';
 export { IndexSchemaTooNewError } from './sqlite/migrate.js';
 export { createIndexStage, type IndexStageOptions } from './index-stage.js';

@@ -1,5 +1,7 @@
-import { UsageError } from '@indicia/core';
+import { UsageError, type IndicatorType } from '@indicia/core';
 import type { IndicatorRef, SearchQuery } from './index-store.js';
+import { indicatorTypeOf, normaliseIndicatorInput } from './indicator-input.js';
+import { queryTime } from './query-time.js';
 
 export const defaultPageSize = 20;
 export const maxPageSize = 1000;
@@ -8,10 +10,16 @@ export const maxPageSize = 1000;
 export interface NormalisedSearchQuery {
   /** Absent when the query had no text or only whitespace. */
   text: string | null;
-  /** The indicators the ad must all hold. */
+  /** The indicators the ad must all hold (each once). */
   indicators: IndicatorRef[];
   country: string | null;
   site: string | null;
+  /** ISO 8601 UTC with milliseconds, as stored times are. */
+  seenFrom: string | null;
+  seenTo: string | null;
+  firstSeenAfter: string | null;
+  indicatorType: IndicatorType | null;
+  facets: boolean;
   limit: number;
   offset: number;
 }
@@ -32,13 +40,33 @@ export function normaliseSearchQuery(query: SearchQuery): NormalisedSearchQuery 
     if (!platform || !value) throw new UsageError('a handle search needs both a platform and a value, e.g. telegram:some_name');
     indicators.push({ type: 'handle', value, platform });
   }
+  if (query.indicator) {
+    const indicator = normaliseIndicatorInput(query.indicator);
+    // The same indicator asked for twice (as `phone` and as `indicator`) is one condition.
+    if (!indicators.some((known) => sameRef(known, indicator))) indicators.push(indicator);
+  }
   const text = query.text?.trim();
+  const seenFrom = optionalTime(query.seenFrom, { name: 'seenFrom', endOfDay: false });
+  const seenTo = optionalTime(query.seenTo, { name: 'seenTo', endOfDay: true });
   return {
     text: text ? text : null,
     indicators,
     country: query.country?.trim() ? query.country.trim().toUpperCase() : null,
     site: query.site?.trim() ? query.site.trim().toLowerCase() : null,
+    seenFrom,
+    seenTo,
+    firstSeenAfter: optionalTime(query.firstSeenAfter, { name: 'firstSeenAfter', endOfDay: true }),
+    indicatorType: query.indicatorType === undefined ? null : indicatorTypeOf(query.indicatorType),
+    facets: query.facets === true,
     limit,
     offset,
   };
+}
+
+function optionalTime(value: string | undefined, options: { name: string; endOfDay: boolean }): string | null {
+  return value === undefined || value.trim() === '' ? null : queryTime(value, options);
+}
+
+function sameRef(a: IndicatorRef, b: IndicatorRef): boolean {
+  return a.type === b.type && a.value === b.value && (a.platform ?? a.chain ?? '') === (b.platform ?? b.chain ?? '');
 }

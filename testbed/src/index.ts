@@ -4,6 +4,9 @@ export type { TruthImage, ReusedImage } from './ground-truth-images.js';
 export { imageAdTruth, renderTestbedImage, type ImageAdTruth, type RenderedTruthImage } from './image-truth.js';
 export type { DisguisedIndicator } from './ad-model.js';
 export { siteList, type TestbedSite, type FindingRequirement } from './site-hosts.js';
+export { onionHostOf, onionMirrorList, type OnionMirror } from './onion-mirrors.js';
+export { onionGroundTruth, type OnionGroundTruth } from './onion-truth.js';
+export type { SocksConnection } from './socks-proxy.js';
 export type { RequestLogEntry, RequestFilter, RequestVia } from './request-log.js';
 export type { SitePages } from './page-inventory.js';
 export { labelledCorpus, type LabelledCorpusOptions } from './labelled-corpus.js';
@@ -27,3 +30,5 @@ export type {
 } from './registry/registration-types.js';
 export type { RegistryControl, WhoisEndpoints } from './registry/registry-servers.js';
 export { whoisLimitExceeded } from './registry/whois-server.js';
+export { hostileAds, hostileAdsSeedUrl, type HostileAdTruth } from './hostile-ads-site.js';
+export { pwnedCounter, exfiltrationOrigin, trackerOrigin, type HostilePayloadKind } from './hostile-ads-data.js';

@@ -1,7 +1,10 @@
 import { UsageError } from '@indicia/core';
 
-/** How a request reached the testbed: absolute-form through the proxy, inside a CONNECT tunnel, or directly. */
-export type RequestVia = 'proxy' | 'connect' | 'origin';
+/**
+ * How a request reached the testbed: absolute-form through the proxy, inside a CONNECT tunnel,
+ * through the SOCKS5 proxy (requests and refused CONNECTs), or directly.
+ */
+export type RequestVia = 'proxy' | 'connect' | 'socks' | 'origin';
 
 export interface RequestLogEntry {
   host: string;
@@ -28,7 +31,7 @@ export interface RequestFilter {
  */
 export class RequestLog {
   readonly entries: RequestLogEntry[] = [];
-  private readonly totals: Record<RequestVia, number> = { proxy: 0, connect: 0, origin: 0 };
+  private readonly totals: Record<RequestVia, number> = { proxy: 0, connect: 0, socks: 0, origin: 0 };
 
   constructor(private readonly keepEntries: boolean) {}
 
@@ -40,7 +43,7 @@ export class RequestLog {
   count(filter: RequestFilter = {}): number {
     const { host, path, via, method, status } = filter;
     if (host === undefined && path === undefined && method === undefined && status === undefined) {
-      return via === undefined ? this.totals.proxy + this.totals.connect + this.totals.origin : this.totals[via];
+      return via === undefined ? this.totals.proxy + this.totals.connect + this.totals.socks + this.totals.origin : this.totals[via];
     }
     if (!this.keepEntries) throw new UsageError('the request log is off (logRequests: false): only counts by `via` are kept');
     let count = 0;

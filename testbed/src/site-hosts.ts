@@ -6,6 +6,8 @@ export const recruitmentHost = 'abroad-jobs.test';
 export const spaHost = 'night-scroll.test';
 /** Server-rendered, but every contact is written inside a picture. */
 export const imageAdsHost = 'picture-board.test';
+/** Ads that attack whoever displays them (hostile-ads-site.ts): served, but no seed and in no truth. */
+export const hostileAdsHost = 'hostile-board.test';
 
 /** What a crawler needs, beyond plain HTTP and text extraction, to find a site's contacts. */
 export type FindingRequirement = 'browser' | 'ocr' | null;
@@ -13,7 +15,7 @@ export type FindingRequirement = 'browser' | 'ocr' | null;
 /** A site of the testbed, as the CLI and tests see it. */
 export interface TestbedSite {
   host: string;
-  kind: 'classifieds' | 'recruitment' | 'single-page-app' | 'image-ads';
+  kind: 'classifieds' | 'recruitment' | 'single-page-app' | 'image-ads' | 'hostile-ads';
   seedUrl: string;
   language: string[];
   /** null: plain HTTP and the text of the page are enough. */

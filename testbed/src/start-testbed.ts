@@ -1,11 +1,13 @@
 import { createForwardProxy } from './forward-proxy.js';
 import { listenOn, urlHost } from './listen-on.js';
+import { OnionMirrors, type OnionMirror } from './onion-mirrors.js';
 import { createOriginServer } from './origin-server.js';
 import { RegistrationWorld } from './registry/registration-world.js';
 import { startRegistryServers, type RegistryControl, type RunningRegistry, type WhoisEndpoints } from './registry/registry-servers.js';
 import { RequestLog, type RequestFilter, type RequestLogEntry } from './request-log.js';
 import { siteList, type TestbedSite } from './site-hosts.js';
 import { SocketRegistry } from './socket-registry.js';
+import { createSocksProxy, type SocksConnection } from './socks-proxy.js';
 import { resolveContentOptions, resolvePort } from './testbed-options.js';
 import { TestbedLayout } from './testbed-layout.js';
 import { VirtualHosts } from './virtual-hosts.js';
@@ -20,6 +22,8 @@ export interface TestbedOptions {
   /** Default 0: a free port. */
   proxyPort?: number;
   originPort?: number;
+  /** SOCKS5 proxy (sites and their onion mirrors). Default 0: a free port. */
+  socksPort?: number;
   /** Default true. Benchmarks turn it off; counts by `via` are kept either way. */
   logRequests?: boolean;
   /** WHOIS registry server (every TLD of the world). Default 0: a free port. */
@@ -42,6 +46,15 @@ export interface RunningTestbed {
   proxyUrl: string;
   /** The same sites served directly by Host header; every request here counts as direct. */
   originUrl: string;
+  /**
+   * 'socks5h://127.0.0.1:PORT': SOCKS5 proxy for every site and for the onion mirrors, which answer
+   * nowhere else (the HTTP proxy says 502, the origin 404). Names only: a CONNECT by address is refused.
+   */
+  socksUrl: string;
+  /** Stop and start the SOCKS proxy on the same port (fail-closed tests); what it saw (isolation tests). */
+  socksControl: SocksControl;
+  /** Sites also served under an onion address, through SOCKS only (onionGroundTruth has their ads). */
+  onionMirrors: OnionMirror[];
   sites: TestbedSite[];
   seedUrls: string[];
   /** Every request served, in order (empty when logRequests is false). */
@@ -61,6 +74,18 @@ export interface RunningTestbed {
   close(): Promise<void>;
 }
 
+export interface SocksControl {
+  /** Closes the listener and ends every SOCKS connection: clients then get ECONNREFUSED. */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
+  running(): boolean;
+  /** Every SOCKS connection accepted, in order, with the username it authenticated with. */
+  connections(): SocksConnection[];
+  /** CONNECTs by address (a client that resolved a name itself): refused and counted. */
+  refusedLocalResolution(): number;
+}
+
 export async function startTestbed(options: TestbedOptions = {}): Promise<RunningTestbed> {
   const { seed, ads } = resolveContentOptions(options);
   const host = options.host ?? '127.0.0.1';
@@ -71,17 +96,40 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Runnin
   const deps = { hosts: new VirtualHosts(layout), log };
   const proxy = createForwardProxy(deps);
   const origin = createOriginServer(deps);
+  const mirrors = new OnionMirrors(seed);
+  const socks = createSocksProxy(deps, mirrors);
   const sockets = new SocketRegistry();
   for (const server of [proxy.server, origin]) sockets.watch(server);
 
   const proxyPortBound = await listenOn(proxy.server, host, proxyPort, 'proxy');
   let originPortBound: number;
+  let socksPortBound: number;
   try {
     originPortBound = await listenOn(origin, host, originPort, 'origin');
+    socksPortBound = await listenOn(socks.server, host, resolvePort(options.socksPort, 'socksPort'), 'socks');
   } catch (error) {
     proxy.server.close();
+    origin.close();
     throw error;
   }
+  let socksListening = true;
+  const socksControl: SocksControl = {
+    async stop() {
+      if (!socksListening) return;
+      socksListening = false;
+      const closed = new Promise<void>((resolve) => socks.server.close(() => resolve()));
+      socks.destroySockets();
+      await closed;
+    },
+    async start() {
+      if (socksListening) return;
+      await listenOn(socks.server, host, socksPortBound, 'socks');
+      socksListening = true;
+    },
+    running: () => socksListening,
+    connections: () => [...socks.connections],
+    refusedLocalResolution: () => socks.refusedLocalResolution(),
+  };
   let registry: RunningRegistry;
   try {
     registry = await startRegistryServers(new RegistrationWorld(seed, layout.operators), {
@@ -97,6 +145,7 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Runnin
   } catch (error) {
     proxy.server.close();
     origin.close();
+    await socksControl.stop();
     throw error;
   }
 
@@ -105,6 +154,9 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Runnin
   return {
     proxyUrl: `http://${urlHost(host)}:${proxyPortBound}`,
     originUrl: `http://${urlHost(host)}:${originPortBound}`,
+    socksUrl: `socks5h://${urlHost(host)}:${socksPortBound}`,
+    socksControl,
+    onionMirrors: mirrors.list.map((mirror) => ({ ...mirror })),
     sites,
     seedUrls: sites.map((site) => site.seedUrl),
     requestLog: log.entries,
@@ -118,7 +170,7 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Runnin
       closing ??= (async () => {
         const closed = [proxy.server, origin].map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
         sockets.destroyAll();
-        await Promise.all([...closed, registry.close()]);
+        await Promise.all([...closed, registry.close(), socksControl.stop()]);
       })();
       return closing;
     },

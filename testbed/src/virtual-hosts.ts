@@ -1,5 +1,6 @@
 import { ClassifiedsSite } from './classifieds-site.js';
 import { CommonRoutes } from './common-routes.js';
+import { HostileAdsSite } from './hostile-ads-site.js';
 import { ImageAdsSite } from './image-ads-site.js';
 import { PictureCache } from './picture-cache.js';
 import { RecruitmentSite } from './recruitment-site.js';
@@ -17,7 +18,7 @@ export class VirtualHosts {
   constructor(layout: TestbedLayout) {
     // One cache for both sites that show pictures: an operator's photo is rendered once for both.
     const pictures = new PictureCache();
-    this.sites = [new ClassifiedsSite(layout), new RecruitmentSite(layout), new SpaSite(layout, pictures), new ImageAdsSite(layout, pictures)];
+    this.sites = [new ClassifiedsSite(layout), new RecruitmentSite(layout), new SpaSite(layout, pictures), new ImageAdsSite(layout, pictures), new HostileAdsSite()];
     this.byHost = new Map(this.sites.map((site) => [site.info.host, site]));
   }
 

@@ -6,7 +6,12 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** The flags a crawl accepts (crawl and demo share them). Names map 1:1 to crawl config fields. */
 export function addCrawlFlags(command: Command): Command {
   return command
-    .option('--proxy <url>', 'send every request through this proxy; never connect directly (env INDICIA_PROXY)')
+    .option(
+      '--proxy <url>',
+      'send every request through this proxy, never directly: http://host:port, or socks5h://127.0.0.1:9050 for Tor (the proxy resolves names; required for .onion, e.g. indicia crawl http://<56 chars>.onion/ --proxy socks5h://127.0.0.1:9050); socks5:// resolves names locally and is refused for .onion (env INDICIA_PROXY)',
+    )
+    .option('--proxy-is-tor', "the http:// --proxy is Tor's HTTPTunnelPort, so .onion URLs may go through it (env INDICIA_PROXY_IS_TOR)")
+    .option('--no-isolate-streams', "with a SOCKS proxy, use one set of SOCKS credentials for every site (default: one per site, so Tor's IsolateSOCKSAuth gives each site its own circuit; env INDICIA_ISOLATE_STREAMS)")
     .option('--max-pages <n>', 'pages in this data directory\'s frontier, at most (default 1000)', integerFlag({ min: 1 }))
     .option('--max-depth <n>', 'links followed from a seed, at most (default 10)', integerFlag({ min: 0 }))
     .option('--allow <regex>', 'also crawl URLs matching this pattern (repeatable)', collect)
@@ -38,6 +43,9 @@ export function addCrawlFlags(command: Command): Command {
 
 export interface CrawlFlagValues {
   proxy?: string;
+  proxyIsTor?: boolean;
+  /** commander's --no-isolate-streams: false when given, true otherwise. */
+  isolateStreams?: boolean;
   maxPages?: number;
   maxDepth?: number;
   allow?: string[];
@@ -73,6 +81,9 @@ export interface CrawlFlagValues {
 export function crawlFlagsToConfig(flags: CrawlFlagValues): Record<string, unknown> {
   return {
     proxyUrl: flags.proxy,
+    proxyIsTor: flags.proxyIsTor ? true : undefined,
+    // Only an explicit --no-isolate-streams overrides env and file.
+    isolateStreams: flags.isolateStreams === false ? false : undefined,
     maxPages: flags.maxPages,
     maxDepth: flags.maxDepth,
     allow: flags.allow,

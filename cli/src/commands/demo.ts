@@ -11,6 +11,7 @@ interface DemoFlags {
   ads: number;
   verbose?: boolean;
   extractWorkers?: number;
+  port: number;
 }
 
 export function registerDemoCommand(program: Command): void {
@@ -22,15 +23,18 @@ export function registerDemoCommand(program: Command): void {
     .option('--seed <n>', 'testbed seed: the same seed builds the same sites', integerFlag(), 1)
     .option('--ads <n>', 'ads in the testbed', integerFlag({ min: 1 }), 200)
     .option('--verbose', 'write the JSON log lines to stderr')
+    .option('--port <n>', 'port of the console opened after the crawl (0: any free port; a busy port falls back to any free one)', integerFlag({ min: 0 }), 8080)
     .option('--extract-workers <n>', 'worker threads that extract indicators (default: cores - 1, at least 1; env INDICIA_EXTRACT_WORKERS)', integerFlag({ min: 0 }))
     .addHelpText(
       'after',
       `
 The testbed is an offline, synthetic ad web (reserved .test domains, fictional phone numbers) served
-through an HTTP proxy on 127.0.0.1. The demo crawls it exactly as \`indicia crawl\` crawls the real web.
+through an HTTP proxy on 127.0.0.1. The demo crawls it exactly as \`indicia crawl\` crawls the real web,
+then opens the investigator console on the index (as \`indicia serve\` does) and prints its URL and,
+on the first run, the admin's one-time password (or set INDICIA_ADMIN_PASSWORD).
 
 Examples:
-  $ npx indicia demo                 crawl, index, then keep the testbed up and suggest searches
+  $ npx indicia demo                 crawl, index, open the console, keep the testbed up and suggest searches
   $ npx indicia demo --once          crawl, index, print a JSON summary and exit
   $ npx indicia demo --ads 2000 --data /tmp/demo`,
     )
@@ -56,10 +60,16 @@ Examples:
         }
         process.stdout.write(`${crawlReportText(outcome)}\n\n${nextSteps(truth, testbed.proxyUrl, outcome.dataDir, (e164) => parsePhoneNumberFromString(e164)?.formatNational() ?? e164)}\n`);
         keepRunning = true;
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
+        const { openDemoConsole } = await import('./demo-console.js');
+        const demoConsole = await openDemoConsole({ dataDir: outcome.dataDir, port: flags.port });
+        try {
+          await new Promise<void>((resolve) => {
+            process.once('SIGINT', resolve);
+            process.once('SIGTERM', resolve);
+          });
+        } finally {
+          await demoConsole.close();
+        }
       } finally {
         await testbed.close();
         if (keepRunning) process.stderr.write('testbed stopped\n');

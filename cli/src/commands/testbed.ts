@@ -18,7 +18,7 @@ export function registerTestbedCommand(program: Command): void {
 
   testbed
     .command('serve')
-    .description('Serve the synthetic sites behind an HTTP forward proxy on 127.0.0.1')
+    .description('Serve the synthetic sites behind an HTTP forward proxy and a SOCKS5 proxy (with .onion mirrors) on 127.0.0.1')
     .option(...seedOption)
     .option(...adsOption)
     .option('--port <n>', 'proxy port (default: a free one)', integerFlag({ min: 0 }))
@@ -37,6 +37,8 @@ Examples:
         [
           `testbed (seed ${flags.seed}, ${flags.ads} ads) is up`,
           `  proxy:  ${running.proxyUrl}`,
+          `  socks:  ${running.socksUrl}  (SOCKS5, names resolved by the proxy; the onion mirrors answer only here)`,
+          ...running.onionMirrors.map((mirror) => `  onion:  ${mirror.seedUrl}  (mirror of ${mirror.clearHost})`),
           `  whois:  ${running.whois.registry} (registry, every TLD); registrars: ${[...new Set(Object.values(running.whois.registrars))].join(', ')}`,
           `  rdap:   ${running.rdapUrl}`,
           `  dns:    ${running.dnsServer} (UDP, authoritative for the testbed's domains)`,
@@ -44,6 +46,8 @@ Examples:
           '',
           `  curl -x ${running.proxyUrl} ${running.seedUrls[0] ?? ''}`,
           `  indicia crawl ${running.seedUrls.join(' ')} --proxy ${running.proxyUrl}`,
+          ...running.onionMirrors.map((mirror) => `  indicia crawl ${mirror.seedUrl} --proxy ${running.socksUrl}`),
+          `  curl --socks5-hostname ${running.socksUrl.replace(/^socks5h:\/\//, '')} ${running.onionMirrors[0]?.seedUrl ?? ''}`,
           '  to have its pivots (WHOIS, RDAP, DNS) ask the testbed\'s registries, first:',
           `  export ${Object.entries(testbedPivotEnv(running)).map(([name, value]) => `${name}='${value}'`).join(' ')}`,
           `  indicia testbed truth --seed ${flags.seed} --ads ${flags.ads}   (what a crawl should find)`,

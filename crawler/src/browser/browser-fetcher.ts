@@ -1,6 +1,11 @@
 import { UsageError } from '@indicia/core';
 import { redactProxyUrl } from '../crawl-settings.js';
-import { BrowserCrashedError, BrowserFetcherClosedError, PageCrashedError } from './browser-errors.js';
+import { ProxyUnreachableError } from '../fetch-errors.js';
+import { isOnionUrl, onionProxyProblem, OnionRequiresTorError } from '../onion-routing.js';
+import { onionDefaults } from '../onion-settings.js';
+import { proxyRouteOf } from '../socks/proxy-route.js';
+import { SocksRelay } from '../socks/socks-relay.js';
+import { BrowserCrashedError, BrowserFetcherClosedError, BrowserLaunchError, PageCrashedError } from './browser-errors.js';
 import { BrowserPool, type BrowserPoolStats } from './browser-pool.js';
 import { browserSettingsSchema, type BrowserSettings, type BrowserSettingsInput } from './browser-settings.js';
 import { capturePage, type BrowserCapture } from './capture-page.js';
@@ -10,8 +15,15 @@ import { removeOrphanedProfiles } from './chromium-processes.js';
 export interface BrowserFetcherOptions {
   /** From findBrowserExecutable(). */
   executablePath: string;
-  /** http:// proxy every request goes through (never direct when set); null fetches directly. */
+  /** http://, socks5h:// or socks5:// proxy every request goes through (never direct when set); null fetches directly. */
   proxyUrl: string | null;
+  /** The http:// proxy is Tor's HTTPTunnelPort (may carry .onion). Default false. */
+  proxyIsTor?: boolean;
+  /**
+   * With a SOCKS proxy: per-site SOCKS credentials, as the HTTP fetcher sends them (Chromium
+   * cannot send any: a local relay adds them). Default true.
+   */
+  isolateStreams?: boolean;
   userAgent: string;
   /** Cap on each recorded response body. */
   maxBodyBytes: number;
@@ -27,15 +39,24 @@ export interface BrowserFetcherStats extends BrowserPoolStats {
   blockedRequests: number;
 }
 
+/** The SOCKS greeting is local and quick (as in the HTTP fetcher). */
+const socksGreetingTimeoutMs = 10_000;
+
 /**
  * Fetches pages with real Chromium through playwright-core: a bounded pool of browsers, one fresh
  * context per page, scope enforced on every request, the page settled (load, network idle,
  * scrolling) within a cap, then captured with its screenshot and every exchange. A crashed
  * browser is replaced and the page fetched again, a bounded number of times.
+ *
+ * With a SOCKS proxy Chromium talks only to a SocksRelay of this fetcher on 127.0.0.1, which
+ * talks only to the proxy, adding each site's credentials (stream isolation); the relay starts
+ * with the first fetch and ends with close().
  */
 export class BrowserFetcher {
   private readonly settings: BrowserSettings;
-  private readonly pool: BrowserPool;
+  private pool: BrowserPool | null = null;
+  private starting: Promise<BrowserPool> | null = null;
+  private relay: SocksRelay | null = null;
   private readonly counts = { pages: 0, crashRetries: 0, blockedRequests: 0 };
   private closed = false;
   private orphanSweep: Promise<string[]> | null = null;
@@ -47,12 +68,8 @@ export class BrowserFetcher {
       throw new UsageError(`invalid browser settings: ${issue?.path.join('.') || 'settings'}: ${issue?.message ?? 'invalid'}`);
     }
     this.settings = parsed.data;
-    this.pool = new BrowserPool({
-      launchOptions: chromiumLaunchOptions({ executablePath: options.executablePath, proxyUrl: options.proxyUrl }),
-      browsers: this.settings.browsers,
-      pagesAtOncePerBrowser: this.settings.pagesAtOncePerBrowser,
-      pagesPerBrowser: this.settings.pagesPerBrowser,
-    });
+    // Refuses a bad proxy URL now rather than at the first page.
+    proxyRouteOf(options.proxyUrl);
   }
 
   /** Pages that can be fetched at once; more calls wait for a slot. */
@@ -61,12 +78,17 @@ export class BrowserFetcher {
   }
 
   get stats(): BrowserFetcherStats {
-    return { ...this.pool.stats, ...this.counts };
+    return { ...(this.pool?.stats ?? { launches: 0, recycles: 0, crashes: 0 }), ...this.counts };
   }
 
   /** Process ids of the running browsers. */
   processIds(): number[] {
-    return this.pool.processIds();
+    return this.pool?.processIds() ?? [];
+  }
+
+  /** Chromium's proxy: the relay's address when the crawl's proxy is SOCKS, else the crawl's proxy. */
+  get chromiumProxyUrl(): string | null {
+    return this.relay?.url ?? (proxyRouteOf(this.options.proxyUrl).kind === 'socks' ? null : this.options.proxyUrl);
   }
 
   /**
@@ -77,11 +99,14 @@ export class BrowserFetcher {
    */
   async fetch(url: string): Promise<BrowserCapture> {
     if (this.closed) throw new BrowserFetcherClosedError('the browser fetcher is closed');
+    const onionProblem = isOnionUrl(url) ? onionProxyProblem({ proxyUrl: this.options.proxyUrl, proxyIsTor: this.options.proxyIsTor ?? false }) : null;
+    if (onionProblem !== null) throw new OnionRequiresTorError(`${onionProblem} (${url})`);
     // Profiles left by an earlier run that was killed; once per fetcher, before the first launch.
     this.orphanSweep ??= removeOrphanedProfiles();
     await this.orphanSweep;
+    const pool = await this.poolReady();
     for (let attempt = 1; ; attempt++) {
-      const lease = await this.pool.acquire();
+      const lease = await pool.acquire();
       try {
         const capture = await capturePage(lease.browser, url, {
           inScope: this.options.inScope,
@@ -106,16 +131,63 @@ export class BrowserFetcher {
           continue;
         }
         if (browserCrashed) throw new BrowserCrashedError(`the browser crashed on ${attempt} attempts at ${url}`, { cause: error });
-        throw error;
+        throw this.upstreamFailure(error, url) ?? error;
       } finally {
         lease.release();
       }
     }
   }
 
-  /** Ends every browser process; fetches in flight fail with BrowserFetcherClosedError. */
+  /** Ends every browser process and the relay; fetches in flight fail with BrowserFetcherClosedError. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.pool.close();
+    const pool = await this.starting?.catch(() => null);
+    await pool?.close();
+    await this.relay?.close();
+  }
+
+  private poolReady(): Promise<BrowserPool> {
+    this.starting ??= this.startPool();
+    return this.starting;
+  }
+
+  private async startPool(): Promise<BrowserPool> {
+    const route = proxyRouteOf(this.options.proxyUrl);
+    let proxyUrl = this.options.proxyUrl;
+    if (route.kind === 'socks') {
+      try {
+        this.relay = await SocksRelay.start({
+          proxyHost: route.host,
+          proxyPort: route.port,
+          remoteDns: route.remoteDns,
+          credentials: route.credentials,
+          isolateStreams: this.options.isolateStreams ?? true,
+          greetingTimeoutMs: socksGreetingTimeoutMs,
+          // Never the one to give up first: Chromium's navigation deadline ends a page.
+          connectTimeoutMs: Math.max(this.settings.navigationTimeoutMs, onionDefaults.requestTimeoutMs),
+        });
+      } catch (error) {
+        throw new BrowserLaunchError(`the local SOCKS relay for the browser could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      proxyUrl = this.relay.url;
+    }
+    this.pool = new BrowserPool({
+      launchOptions: chromiumLaunchOptions({ executablePath: this.options.executablePath, proxyUrl }),
+      browsers: this.settings.browsers,
+      pagesAtOncePerBrowser: this.settings.pagesAtOncePerBrowser,
+      pagesPerBrowser: this.settings.pagesPerBrowser,
+    });
+    if (this.closed) await this.pool.close();
+    return this.pool;
+  }
+
+  /**
+   * Chromium reports any SOCKS failure of the relay as one code (ERR_SOCKS_CONNECTION_FAILED, a
+   * proxy error); the relay knows what the real proxy said (down, auth refused, onion service
+   * unreachable...).
+   */
+  private upstreamFailure(error: unknown, url: string): Error | null {
+    if (!(error instanceof ProxyUnreachableError) || this.relay === null) return null;
+    return this.relay.failureFor(new URL(url).hostname);
   }
 }

@@ -34,7 +34,7 @@ function proxyLockdownFlags(proxy: URL): string[] {
 
 export interface ChromiumLaunchSettings {
   executablePath: string;
-  /** http:// proxy every request goes through, credentials allowed in the URL; null goes direct. */
+  /** http:// (credentials allowed) or socks5h:// / socks5:// proxy every request goes through; null goes direct. */
   proxyUrl: string | null;
 }
 
@@ -52,10 +52,15 @@ export function chromiumLaunchOptions(settings: ChromiumLaunchSettings): LaunchO
   };
   if (settings.proxyUrl !== null) {
     const proxy = new URL(settings.proxyUrl);
-    options.proxy = {
-      server: `${proxy.protocol}//${proxy.host}`,
-      ...(proxy.username ? { username: decodeURIComponent(proxy.username), password: decodeURIComponent(proxy.password) } : {}),
-    };
+    const socks = proxy.protocol === 'socks5h:' || proxy.protocol === 'socks5:';
+    // Chromium's socks5:// always hands names to the proxy (remote resolution, as socks5h), but it
+    // cannot send SOCKS credentials: BrowserFetcher passes its SocksRelay here, which adds them.
+    options.proxy = socks
+      ? { server: `socks5://${proxy.host}` }
+      : {
+          server: `${proxy.protocol}//${proxy.host}`,
+          ...(proxy.username ? { username: decodeURIComponent(proxy.username), password: decodeURIComponent(proxy.password) } : {}),
+        };
     options.args!.push(...proxyLockdownFlags(proxy));
   }
   return options;

@@ -1,7 +1,16 @@
 import { FetchTimeoutError, NetworkError, ProxyTunnelRefusedError, ProxyUnreachableError, UndecodableBodyError, UnfollowableRedirectError } from '../fetch-errors.js';
 import { UnrenderablePageError } from './browser-errors.js';
 
-const proxyUnreachable = new Set(['ERR_PROXY_CONNECTION_FAILED', 'ERR_PROXY_AUTH_UNSUPPORTED', 'ERR_PROXY_CERTIFICATE_INVALID', 'ERR_NO_SUPPORTED_PROXIES']);
+// A SOCKS proxy's failure reply comes back as ERR_SOCKS_CONNECTION_FAILED whatever its code; with
+// the fetcher's relay in front the real cause is known there (BrowserFetcher refines it).
+const proxyUnreachable = new Set([
+  'ERR_PROXY_CONNECTION_FAILED',
+  'ERR_PROXY_AUTH_UNSUPPORTED',
+  'ERR_PROXY_CERTIFICATE_INVALID',
+  'ERR_NO_SUPPORTED_PROXIES',
+  'ERR_SOCKS_CONNECTION_FAILED',
+  'ERR_SOCKS_CONNECTION_HOST_UNREACHABLE',
+]);
 const proxyRefused = new Set(['ERR_TUNNEL_CONNECTION_FAILED', 'ERR_PROXY_AUTH_REQUESTED', 'ERR_UNEXPECTED_PROXY_AUTH', 'ERR_MANDATORY_PROXY_CONFIGURATION_FAILED']);
 const redirectFailures = new Set(['ERR_TOO_MANY_REDIRECTS', 'ERR_UNSAFE_REDIRECT', 'ERR_INVALID_REDIRECT']);
 const decodingFailures = new Set(['ERR_CONTENT_DECODING_FAILED', 'ERR_CONTENT_DECODING_INIT_FAILED']);

@@ -10,6 +10,7 @@ import { crawlSettingsSchema, recordableSettings, type CrawlSettingsInput } from
 import { failureReason, RetryableStatusError } from '../fetch-errors.js';
 import { Frontier, type DiscoveredUrl } from '../frontier.js';
 import { discoveredLinks } from '../discovered-links.js';
+import { assertOnionRoutable, isOnionUrl, onionProxyProblem, OnionRequiresTorError } from '../onion-routing.js';
 import { retryAfterMs } from '../retry-after.js';
 import { HostPacer } from './host-pacer.js';
 import { RobotsCache } from './robots-cache.js';
@@ -46,6 +47,10 @@ export async function createCrawlRequestStage(options: CrawlRequestStageOptions)
     throw new UsageError(`invalid crawl settings: ${issue?.path.join('.') || 'settings'}: ${issue?.message ?? 'invalid'}`);
   }
   const settings: CaptureSettings = parsed.data;
+  // Seeds come with each request; what the worker can refuse at start is a scope meant for onion
+  // sites (allow patterns naming .onion) on a route that cannot carry them.
+  assertOnionRoutable({ ...settings, seeds: [] });
+  const onionProblem = onionProxyProblem(settings);
   const log = options.log.child({ component: 'crawl-worker', workerId: options.workerId });
   const counters = new CrawlCounters();
   const scopes = new SubmissionScopes(settings);
@@ -66,6 +71,8 @@ export async function createCrawlRequestStage(options: CrawlRequestStageOptions)
   let handling = 0;
 
   const crawlOne = async (request: CrawlRequested, ctx: StageContext): Promise<void> => {
+    // Dead-lettered with the fix before robots.txt or anything else is fetched: never sent.
+    if (onionProblem !== null && isOnionUrl(request.canonicalUrl)) throw new OnionRequiresTorError(`${onionProblem} (${request.canonicalUrl})`);
     const scope = scopes.of(request.submission);
     if (!scope.includes(request.canonicalUrl)) {
       log.debug({ url: request.canonicalUrl }, 'request out of its submission scope: not fetched');

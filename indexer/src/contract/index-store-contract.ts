@@ -1,5 +1,6 @@
 import { describe } from 'node:test';
 import type { IndexStore } from '../index-store.js';
+import { describeConsoleContract } from './console-contract.js';
 import { describeImageContract } from './image-contract.js';
 import { describeRegistrationContract } from './registration-contract.js';
 import { describeSearchContract } from './search-contract.js';
@@ -15,6 +16,7 @@ export function runIndexStoreContract(name: string, makeStore: () => Promise<Ind
     describeSearchContract(makeStore);
     describeImageContract(makeStore);
     describeRegistrationContract(makeStore);
+    describeConsoleContract(makeStore);
   });
 }
 

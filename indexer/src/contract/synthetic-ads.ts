@@ -1,4 +1,4 @@
-import { adIdFor, captureIdFor, sha256Hex, type AdAge, type AdExtracted, type AdImage, type AdPrice, type HandlePlatform, type Indicator, type RatePeriod } from '@indicia/core';
+import { adIdFor, captureIdFor, sha256Hex, type AdAge, type AdExtracted, type AdImage, type AdPrice, type CryptoChain, type HandlePlatform, type Indicator, type RatePeriod } from '@indicia/core';
 
 /**
  * Builds ad.extracted payloads for the contract tests, with provenance offsets that really point
@@ -17,6 +17,10 @@ export interface SyntheticAdSpec {
   phones?: string[];
   emails?: string[];
   handles?: Array<{ platform: HandlePlatform; value: string }>;
+  /** Registrable domains named in the text (.test or example.*). */
+  domains?: string[];
+  /** Crypto addresses named in the text (public test vectors only). */
+  cryptos?: Array<{ chain: CryptoChain; address: string }>;
   /** A phone read only from a tel: link, never from the text. */
   linkOnlyPhone?: string;
   location?: { text: string; city?: string; country?: string } | null;
@@ -62,6 +66,12 @@ export function syntheticAd(spec: SyntheticAdSpec): AdExtracted {
   for (const handle of spec.handles ?? []) {
     const raw = `@${handle.value}`;
     indicators.push({ type: 'handle', platform: handle.platform, value: handle.value.toLowerCase(), provenance: provenanceFor(appendLine(`${handle.platform}:`, raw), raw) });
+  }
+  for (const domain of spec.domains ?? []) {
+    indicators.push({ type: 'domain', value: domain, provenance: provenanceFor(appendLine('Visit', domain), domain) });
+  }
+  for (const crypto of spec.cryptos ?? []) {
+    indicators.push({ type: 'crypto', chain: crypto.chain, value: crypto.address, provenance: provenanceFor(appendLine('Tips', crypto.address), crypto.address) });
   }
   const prices: AdPrice[] = (spec.prices ?? []).map(({ written, ...price }) => ({ ...price, raw: written, source: 'text', ...appendLine('Rate', written) }));
   let age: AdAge | null = null;

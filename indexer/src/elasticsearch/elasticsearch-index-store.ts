@@ -1,6 +1,22 @@
 import { Client } from '@elastic/elasticsearch';
 import { silentLogger, UsageError, type AdExtracted, type Logger } from '@indicia/core';
-import type { ExportOptions, ExportedAd, ImageMatchPage, ImageSimilarityQuery, IndexStore, IndexSummary, SearchPage, SearchQuery, StoredAd } from '../index-store.js';
+import type {
+  DomainAds,
+  ExportOptions,
+  ExportedAd,
+  ImageMatchPage,
+  ImageSimilarityQuery,
+  IndexStore,
+  IndexSummary,
+  IndicatorProfile,
+  IndicatorProfileOptions,
+  IndicatorRef,
+  SearchPage,
+  SearchQuery,
+  SiteActivity,
+  StoredAd,
+} from '../index-store.js';
+import { normaliseDomainInput, normaliseIndicatorInput, profileBucketOf } from '../indicator-input.js';
 import { normaliseImageQuery } from '../image-similarity-query.js';
 import { prepareAd } from '../prepare-ad.js';
 import { normaliseSearchQuery } from '../search-query.js';
@@ -13,6 +29,8 @@ import { exportAdPages } from './es-export.js';
 import { EsImageSearch } from './es-image-search.js';
 import { EsSearch } from './es-search.js';
 import { readSummary } from './es-summary.js';
+import { readIndicatorProfile } from './es-indicator-profile.js';
+import { domainAds, listSites } from './es-site-activity.js';
 import { indexNames, type IndexNames, type IndexTuning } from './index-layout.js';
 import { RetryBudget } from './retry-budget.js';
 import type { RegistrationHistory } from '../registrations/registration-history.js';
@@ -159,6 +177,24 @@ export class ElasticsearchIndexStore implements IndexStore {
   async summary(): Promise<IndexSummary> {
     this.assertOpen();
     return this.read('summarising', () => readSummary(this.client, this.names));
+  }
+
+  async indicatorProfile(indicator: IndicatorRef, options: IndicatorProfileOptions = {}): Promise<IndicatorProfile | null> {
+    this.assertOpen();
+    const normalised = normaliseIndicatorInput(indicator);
+    const bucket = profileBucketOf(options.bucket);
+    return this.read('profiling an indicator', () => readIndicatorProfile(this.client, this.names, normalised, bucket));
+  }
+
+  async listSites(): Promise<SiteActivity[]> {
+    this.assertOpen();
+    return this.read('listing sites', () => listSites(this.client, this.names));
+  }
+
+  async domainAds(domain: string): Promise<DomainAds> {
+    this.assertOpen();
+    const normalised = normaliseDomainInput(domain);
+    return this.read('counting the ads of a domain', () => domainAds(this.client, this.names, normalised));
   }
 
   async close(): Promise<void> {

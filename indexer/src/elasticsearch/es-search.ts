@@ -7,6 +7,7 @@ import type { NormalisedSearchQuery } from '../search-query.js';
 import { matchOpen } from '../snippet.js';
 import type { AdDocument, IndicatorLinkDocument } from './ad-document.js';
 import { refOf } from './ad-document-views.js';
+import { facetAggregations, readFacets } from './es-facets.js';
 import { fts5Snippet } from './fts5-snippet.js';
 import type { IndexNames } from './index-layout.js';
 import { parseTextQuery, type QueryPhrase } from './search-words.js';
@@ -37,15 +38,17 @@ export class EsSearch {
 
   async search(query: NormalisedSearchQuery): Promise<SearchPage> {
     const phrases = query.text === null ? [] : parseTextQuery(query.text);
-    if (query.text !== null && phrases.length === 0) return emptyPage(0);
+    if (query.text !== null && phrases.length === 0) return emptyPage(query, 0);
     const wantedIds = query.indicators.map(indicatorIdOf);
-    const filter: estypes.QueryDslQueryContainer[] = wantedIds.map((id) => ({ nested: { path: 'indicators', query: { term: { 'indicators.id': id } } } }));
-    if (query.site !== null) filter.push({ term: { site: query.site } });
-    if (query.country !== null) filter.push({ term: { 'location.country': query.country } });
-    const esQuery: estypes.QueryDslQueryContainer = { bool: { filter, must: phrases.map(phraseQuery) } };
+    const esQuery: estypes.QueryDslQueryContainer = { bool: { filter: adFilters(query, wantedIds), must: phrases.map(phraseQuery) } };
+    const aggs = query.facets ? facetAggregations : undefined;
     if (query.offset + query.limit > this.maxResultWindow) {
       const { count } = await this.client.count({ index: this.names.ads, query: esQuery });
-      if (query.offset >= count) return emptyPage(count);
+      if (query.offset >= count) {
+        if (!aggs || count === 0) return emptyPage(query, count);
+        const counted = await this.client.search({ index: this.names.ads, query: esQuery, size: 0, aggs });
+        return { total: count, hits: [], totalIsLowerBound: false, facets: readFacets(counted.aggregations) };
+      }
       throw new UsageError(`the Elasticsearch index serves the first ${this.maxResultWindow} results of a search (asked for ${query.offset + query.limit} of ${count}); narrow the search or export`);
     }
     const ranked = phrases.length > 0 && wantedIds.length === 0;
@@ -58,11 +61,26 @@ export class EsSearch {
       size: query.limit,
       track_total_hits: true,
       _source_excludes: ['versions'],
+      ...(aggs ? { aggs } : {}),
     });
     const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
     const hits = response.hits.hits.map((hit) => searchHit(hit._source!, wantedIds, phrases));
-    return { total, hits, totalIsLowerBound: false };
+    const page: SearchPage = { total, hits, totalIsLowerBound: false };
+    if (aggs) page.facets = readFacets(response.aggregations);
+    return page;
   }
+}
+
+/** The exact conditions: indicators, site, country, seen times, indicator type. Stored times are ISO 8601 UTC, as the bounds are. */
+function adFilters(query: NormalisedSearchQuery, wantedIds: readonly string[]): estypes.QueryDslQueryContainer[] {
+  const filter: estypes.QueryDslQueryContainer[] = wantedIds.map((id) => ({ nested: { path: 'indicators', query: { term: { 'indicators.id': id } } } }));
+  if (query.site !== null) filter.push({ term: { site: query.site } });
+  if (query.country !== null) filter.push({ term: { 'location.country': query.country } });
+  if (query.seenFrom !== null) filter.push({ range: { lastSeen: { gte: query.seenFrom } } });
+  if (query.seenTo !== null) filter.push({ range: { firstSeen: { lte: query.seenTo } } });
+  if (query.firstSeenAfter !== null) filter.push({ range: { firstSeen: { gt: query.firstSeenAfter } } });
+  if (query.indicatorType !== null) filter.push({ nested: { path: 'indicators', query: { term: { 'indicators.type': query.indicatorType } } } });
+  return filter;
 }
 
 /** One word of the query: found in any of the searched texts. */
@@ -109,6 +127,8 @@ function textMatchSnippet(doc: AdDocument, phrases: readonly QueryPhrase[]): Hit
   return { snippet: best.replace(/\s+/g, ' ').trim(), source: fromOcr ? 'ocr' : 'text' };
 }
 
-function emptyPage(total: number): SearchPage {
-  return { total, hits: [], totalIsLowerBound: false };
+function emptyPage(query: NormalisedSearchQuery, total: number): SearchPage {
+  const page: SearchPage = { total, hits: [], totalIsLowerBound: false };
+  if (query.facets) page.facets = { sites: [], countries: [], types: [] };
+  return page;
 }

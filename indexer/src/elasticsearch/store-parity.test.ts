@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AdExtracted, AdImage, HandlePlatform } from '@indicia/core';
 import { fictionalPhone, hashWithBitsFlipped, syntheticAd, syntheticImage } from '../contract/synthetic-ads.js';
-import type { ExportedAd, ImageSimilarityQuery, IndexStore, SearchPage, SearchQuery } from '../index-store.js';
+import type { ExportedAd, ImageSimilarityQuery, IndexStore, IndicatorRef, SearchPage, SearchQuery } from '../index-store.js';
 import { SqliteIndexStore } from '../sqlite/sqlite-index-store.js';
 import { TempEsIndices } from './temp-es-indices.js';
 
@@ -119,6 +119,40 @@ describe('Elasticsearch and SQLite stores answer alike', () => {
       for (const hit of fromEs.hits) sources.add(hit.snippetSource);
     }
     assert.deepEqual(sources, new Set(['text', 'ocr']), 'the corpus has matches in texts and in images');
+  });
+
+  it('in the console queries: filters, facets, indicator profiles, sites and domains', async () => {
+    const queries: SearchQuery[] = [
+      { facets: true },
+      { facets: true, seenFrom: '2024-05-04', seenTo: '2024-05-07T02:00:00+02:00', limit: 50 },
+      { facets: true, firstSeenAfter: '2024-05-06T05:00:00Z', limit: 50 },
+      { facets: true, indicatorType: 'handle' },
+      { facets: true, indicatorType: 'email', country: 'US' },
+      { facets: true, phone: fictionalPhone(3), seenTo: '2024-05-05', limit: 50 },
+      { facets: true, indicator: { type: 'handle', platform: 'instagram', value: 'shared_1' } },
+      { facets: true, phone: fictionalPhone(2), text: 'relaxing', indicatorType: 'email' },
+    ];
+    for (const query of queries) assert.deepEqual(await es.search(query), await sqlite.search(query), JSON.stringify(query));
+    // Text-only searches rank by each engine's relevance: their facets and totals must agree.
+    for (const text of ['velvet', 'tonight', 'reference']) {
+      const query: SearchQuery = { text, facets: true, seenFrom: '2024-05-03', indicatorType: 'phone' };
+      const [fromEs, fromSqlite] = [await es.search(query), await sqlite.search(query)];
+      assert.equal(fromEs.total, fromSqlite.total, text);
+      assert.deepEqual(fromEs.facets, fromSqlite.facets, text);
+    }
+    const indicators = new Map<string, IndicatorRef>();
+    for (const ad of ads) for (const { type, value, platform, chain } of ad.indicators) indicators.set(`${type}:${platform ?? chain ?? ''}:${value}`, { type, value, ...(platform ? { platform } : {}), ...(chain ? { chain } : {}) });
+    assert.ok(indicators.size > 15);
+    for (const [n, indicator] of [...indicators.values()].entries()) {
+      for (const bucket of n % 4 === 0 ? (['day', 'month'] as const) : (['day'] as const)) {
+        const profile = await es.indicatorProfile(indicator, { bucket });
+        assert.ok(profile, JSON.stringify(indicator));
+        assert.deepEqual(profile, await sqlite.indicatorProfile(indicator, { bucket }), JSON.stringify(indicator));
+        assert.equal(profile.timeline.reduce((sum, point) => sum + point.ads, 0), profile.ads);
+      }
+    }
+    assert.deepEqual(await es.listSites(), await sqlite.listSites());
+    for (const domain of [...sites, 'test', 'example.com']) assert.deepEqual(await es.domainAds(domain), await sqlite.domainAds(domain), domain);
   });
 
   it('in image searches, near and far', async () => {

@@ -1,6 +1,21 @@
 import { Client } from '@elastic/elasticsearch';
 import type { AdExtracted } from '@indicia/core';
-import type { ExportOptions, ExportedAd, ImageMatchPage, ImageSimilarityQuery, IndexStore, IndexSummary, SearchPage, SearchQuery, StoredAd } from '../index-store.js';
+import type {
+  DomainAds,
+  ExportOptions,
+  ExportedAd,
+  ImageMatchPage,
+  ImageSimilarityQuery,
+  IndexStore,
+  IndexSummary,
+  IndicatorProfile,
+  IndicatorProfileOptions,
+  IndicatorRef,
+  SearchPage,
+  SearchQuery,
+  SiteActivity,
+  StoredAd,
+} from '../index-store.js';
 import { ElasticsearchIndexStore, type ElasticsearchIndexStoreOptions } from './elasticsearch-index-store.js';
 import { indexNames } from './index-layout.js';
 import type { RegistrationHistory } from '../registrations/registration-history.js';
@@ -85,6 +100,18 @@ class SelfCleaningStore implements IndexStore {
 
   summary(): Promise<IndexSummary> {
     return this.store.summary();
+  }
+
+  indicatorProfile(indicator: IndicatorRef, options?: IndicatorProfileOptions): Promise<IndicatorProfile | null> {
+    return this.store.indicatorProfile(indicator, options);
+  }
+
+  listSites(): Promise<SiteActivity[]> {
+    return this.store.listSites();
+  }
+
+  domainAds(domain: string): Promise<DomainAds> {
+    return this.store.domainAds(domain);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { UsageError } from '@indicia/core';
+import { indicatorIdFor, UsageError } from '@indicia/core';
 import { fictionalPhone, syntheticAd } from '../contract/synthetic-ads.js';
 import type { ExportedAd } from '../index-store.js';
 import { IndexSchemaTooNewError, migrate } from './migrate.js';
@@ -76,6 +76,38 @@ describe('schema migrations', () => {
     assert.equal((await store.findSimilarImages({ perceptualHash: '0123456789abcdef', maxDistance: 64 })).total, 0);
     await store.close();
     assert.deepEqual(appliedVersions(path), migrations.map((m) => m.version));
+  });
+
+  it('brings a version 7 file forward: the indicator types of its ads are filled in for facets and filters', async () => {
+    const path = temp.indexPath();
+    const store7 = new Database(path);
+    migrate(store7, migrations.slice(0, 7), path);
+    const ads = [syntheticAd({ slug: 'v7-a', phones: [fictionalPhone(1)], emails: ['v7@example.com'] }), syntheticAd({ slug: 'v7-b', phones: [fictionalPhone(1)] }), syntheticAd({ slug: 'v7-c' })];
+    const insertAd = store7.prepare(`INSERT INTO ads (id, url, canonical_url, site, title, text, content_hash, first_seen, last_seen, latest_capture_id)
+      VALUES (@adId, @url, @url, @site, @title, @text, @contentHash, @fetchedAt, @fetchedAt, @captureId)`);
+    const insertIndicator = store7.prepare(`INSERT INTO indicators (id, type, value, first_seen, last_seen, ad_count) VALUES (?, ?, ?, '2024-05-01T10:00:00.000Z', '2024-05-01T10:00:00.000Z', 0)
+      ON CONFLICT (id) DO UPDATE SET ad_count = ad_count + 1 RETURNING seq`);
+    const insertLink = store7.prepare(`INSERT INTO ad_indicators (ad_seq, indicator_seq, first_seen, last_seen, provenance) VALUES (?, ?, '2024-05-01T10:00:00.000Z', '2024-05-01T10:00:00.000Z', ?)`);
+    for (const ad of ads) {
+      const adSeq = insertAd.run(ad).lastInsertRowid;
+      for (const indicator of ad.indicators) {
+        const { seq } = insertIndicator.get(indicatorIdFor(indicator.type, indicator.value, ''), indicator.type, indicator.value) as { seq: number };
+        insertLink.run(adSeq, seq, JSON.stringify(indicator.provenance));
+      }
+    }
+    store7.close();
+    const store = SqliteIndexStore.open(path);
+    try {
+      const page = await store.search({ indicatorType: 'phone', facets: true });
+      assert.equal(page.total, 2);
+      assert.deepEqual(page.facets?.types, [{ value: 'phone', count: 2 }, { value: 'email', count: 1 }]);
+      assert.deepEqual((await store.search({ indicatorType: 'email' })).hits.map((hit) => hit.adId), [ads[0]!.adId]);
+      assert.equal((await store.search({ indicatorType: 'domain' })).total, 0);
+      await store.upsertAds([syntheticAd({ slug: 'v7-c', domains: ['v7.example'], fetchedAt: '2024-06-01T10:00:00.000Z' })]);
+      assert.deepEqual((await store.search({ indicatorType: 'domain' })).hits.map((hit) => hit.adId), [ads[2]!.adId], 'a later capture adds its types');
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses a file from a newer Indicia with a clear error and leaves it untouched', async () => {

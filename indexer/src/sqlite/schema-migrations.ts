@@ -219,4 +219,30 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE registration_snapshots ADD COLUMN chain TEXT;
     `,
   },
+  {
+    version: 7,
+    name: 'ads by first seen: the console filters on it (date ranges, new since a watchlist visit)',
+    sql: `
+      CREATE INDEX ads_first_seen ON ads (first_seen);
+    `,
+  },
+  {
+    version: 8,
+    name: 'the indicator types each ad holds, as bits, and an index facets count from',
+    sql: `
+      -- Bits as in indicator-type-bits.ts: phone 1, email 2, handle 4, crypto 8, url 16, domain 32.
+      -- An ad keeps every indicator it has held in any version, so bits are only ever added.
+      ALTER TABLE ads ADD COLUMN indicator_types INTEGER NOT NULL DEFAULT 0;
+      UPDATE ads SET indicator_types = (
+        SELECT coalesce(sum(bit), 0) FROM (
+          SELECT DISTINCT CASE i.type WHEN 'phone' THEN 1 WHEN 'email' THEN 2 WHEN 'handle' THEN 4
+            WHEN 'crypto' THEN 8 WHEN 'url' THEN 16 WHEN 'domain' THEN 32 ELSE 0 END AS bit
+          FROM ad_indicators l JOIN indicators i ON i.seq = l.indicator_seq WHERE l.ad_seq = ads.seq
+        )
+      );
+      -- Facets of a search without text or indicator (browsing, date ranges, a type) count the
+      -- matching ads by these: from this index alone, a tenth of the table's size.
+      CREATE INDEX ads_facets ON ads (site, location_country, indicator_types, first_seen, last_seen);
+    `,
+  },
 ];

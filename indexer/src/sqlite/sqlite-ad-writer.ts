@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { PreparedAd, PreparedIndicator } from '../prepare-ad.js';
+import { bitsOfTypes } from './indicator-type-bits.js';
 import { SqliteImageWriter } from './sqlite-image-writer.js';
 
 interface ExistingAd {
   seq: number;
+  indicator_types: number;
   title: string;
   text: string;
   image_text: string;
@@ -34,6 +36,7 @@ export class SqliteAdWriter {
   private readonly updateLatestWithContent: Database.Statement;
   private readonly updateLatestSameContent: Database.Statement;
   private readonly widenAdFirstSeen: Database.Statement;
+  private readonly addIndicatorTypes: Database.Statement;
   private readonly upsertVersion: Database.Statement;
   private readonly selectIndicator: Database.Statement<[string], ExistingIndicator>;
   private readonly insertIndicator: Database.Statement;
@@ -46,19 +49,21 @@ export class SqliteAdWriter {
 
   constructor(db: Database.Database) {
     this.images = new SqliteImageWriter(db);
-    this.selectAd = db.prepare('SELECT seq, title, text, image_text, first_seen, last_seen FROM ads WHERE id = ?');
+    this.selectAd = db.prepare('SELECT seq, title, text, image_text, first_seen, last_seen, indicator_types FROM ads WHERE id = ?');
     const latestColumns = `url = @url, canonical_url = @canonicalUrl, site = @site, content_hash = @contentHash,
       posted_at = @postedAt, location_text = @locationText, location_city = @locationCity, location_country = @locationCountry,
       language = @language, prices = @prices, age = @age, needs_browser = @needsBrowser, truncated = @truncated,
       last_seen = @fetchedAt, latest_capture_id = @captureId`;
     this.insertAd = db.prepare(`INSERT INTO ads (id, url, canonical_url, site, title, text, image_text, content_hash, posted_at,
-      location_text, location_city, location_country, language, prices, age, needs_browser, truncated, first_seen, last_seen, latest_capture_id)
+      location_text, location_city, location_country, language, prices, age, needs_browser, truncated, first_seen, last_seen, latest_capture_id, indicator_types)
       VALUES (@adId, @url, @canonicalUrl, @site, @title, @text, @imageText, @contentHash, @postedAt,
-      @locationText, @locationCity, @locationCountry, @language, @prices, @age, @needsBrowser, @truncated, @fetchedAt, @fetchedAt, @captureId)`);
+      @locationText, @locationCity, @locationCountry, @language, @prices, @age, @needsBrowser, @truncated, @fetchedAt, @fetchedAt, @captureId, @indicatorTypes)`);
     // Only a change of the searched columns (title, text, OCR text) rewrites the full-text index.
     this.updateLatestWithContent = db.prepare(`UPDATE ads SET title = @title, text = @text, image_text = @imageText, ${latestColumns} WHERE seq = @seq`);
     this.updateLatestSameContent = db.prepare(`UPDATE ads SET ${latestColumns} WHERE seq = @seq`);
     this.widenAdFirstSeen = db.prepare('UPDATE ads SET first_seen = @fetchedAt WHERE seq = @seq');
+    // Links are never removed, so the types an ad holds only grow.
+    this.addIndicatorTypes = db.prepare('UPDATE ads SET indicator_types = indicator_types | @bits WHERE seq = @seq');
     // A version's capture is the earliest capture that showed that content.
     this.upsertVersion = db.prepare(`INSERT INTO ad_versions (ad_seq, content_hash, capture_id, first_seen, last_seen)
       VALUES (@seq, @contentHash, @captureId, @fetchedAt, @fetchedAt)
@@ -115,8 +120,9 @@ export class SqliteAdWriter {
       captureId: ad.captureId,
     };
     const existing = this.selectAd.get(ad.adId);
+    const indicatorTypes = bitsOfTypes(ad.indicators.map((indicator) => indicator.type));
     let seq: number;
-    if (!existing) seq = Number(this.insertAd.run(row).lastInsertRowid);
+    if (!existing) seq = Number(this.insertAd.run({ ...row, indicatorTypes }).lastInsertRowid);
     else {
       seq = existing.seq;
       const { adId: _adId, ...columns } = row;
@@ -128,6 +134,7 @@ export class SqliteAdWriter {
         }
       }
       if (ad.fetchedAt < existing.first_seen) this.widenAdFirstSeen.run({ seq, fetchedAt: ad.fetchedAt });
+      if ((existing.indicator_types | indicatorTypes) !== existing.indicator_types) this.addIndicatorTypes.run({ seq, bits: indicatorTypes });
     }
     this.upsertVersion.run({ seq, contentHash: ad.contentHash, captureId: ad.captureId, fetchedAt: ad.fetchedAt });
     for (const indicator of ad.indicators) this.writeLink({ adSeq: seq, adIsNew: !existing, fetchedAt: ad.fetchedAt }, indicator);

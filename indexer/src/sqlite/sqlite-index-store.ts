@@ -2,7 +2,23 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StopRunError, type AdExtracted } from '@indicia/core';
-import type { ExportOptions, ExportedAd, ImageMatchPage, ImageSimilarityQuery, IndexStore, IndexSummary, SearchPage, SearchQuery, StoredAd } from '../index-store.js';
+import type {
+  DomainAds,
+  ExportOptions,
+  ExportedAd,
+  ImageMatchPage,
+  ImageSimilarityQuery,
+  IndexStore,
+  IndexSummary,
+  IndicatorProfile,
+  IndicatorProfileOptions,
+  IndicatorRef,
+  SearchPage,
+  SearchQuery,
+  SiteActivity,
+  StoredAd,
+} from '../index-store.js';
+import { normaliseDomainInput, normaliseIndicatorInput, profileBucketOf } from '../indicator-input.js';
 import { normaliseImageQuery } from '../image-similarity-query.js';
 import { prepareAd } from '../prepare-ad.js';
 import { normaliseSearchQuery } from '../search-query.js';
@@ -14,6 +30,8 @@ import { SqliteImageSearch } from './sqlite-image-search.js';
 import { classifySqliteFailure } from './sqlite-failure.js';
 import { SqliteSearch } from './sqlite-search.js';
 import { SqliteSummary } from './sqlite-summary.js';
+import { SqliteIndicatorProfile } from './sqlite-indicator-profile.js';
+import { SqliteSiteActivity } from './sqlite-site-activity.js';
 import type { RegistrationHistory } from '../registrations/registration-history.js';
 import { SqliteRegistrationHistory } from '../registrations/sqlite-registration-history.js';
 
@@ -38,6 +56,8 @@ export class SqliteIndexStore implements IndexStore {
   private readonly searcher: SqliteSearch;
   private readonly imageSearcher: SqliteImageSearch;
   private readonly summariser: SqliteSummary;
+  private readonly profiler: SqliteIndicatorProfile;
+  private readonly siteActivity: SqliteSiteActivity;
   private readonly exportPageSize: number;
   readonly registrations: RegistrationHistory;
   /** Runs reads in one transaction so that the rows of one answer come from one snapshot. */
@@ -54,6 +74,8 @@ export class SqliteIndexStore implements IndexStore {
     this.searcher = new SqliteSearch(db, this.reader, options.textCandidateLimit ?? 10_000);
     this.imageSearcher = new SqliteImageSearch(db, this.reader);
     this.summariser = new SqliteSummary(db);
+    this.profiler = new SqliteIndicatorProfile(db);
+    this.siteActivity = new SqliteSiteActivity(db);
     this.exportPageSize = options.exportPageSize ?? 500;
     this.registrations = new SqliteRegistrationHistory(db, (doing, work) => {
       this.assertOpen();
@@ -123,6 +145,24 @@ export class SqliteIndexStore implements IndexStore {
   async summary(): Promise<IndexSummary> {
     this.assertOpen();
     return this.guard('summarising', () => this.inSnapshot(() => this.summariser.read()));
+  }
+
+  async indicatorProfile(indicator: IndicatorRef, options: IndicatorProfileOptions = {}): Promise<IndicatorProfile | null> {
+    this.assertOpen();
+    const normalised = normaliseIndicatorInput(indicator);
+    const bucket = profileBucketOf(options.bucket);
+    return this.guard('profiling an indicator', () => this.inSnapshot(() => this.profiler.read(normalised, bucket)));
+  }
+
+  async listSites(): Promise<SiteActivity[]> {
+    this.assertOpen();
+    return this.guard('listing sites', () => this.inSnapshot(() => this.siteActivity.listSites()));
+  }
+
+  async domainAds(domain: string): Promise<DomainAds> {
+    this.assertOpen();
+    const normalised = normaliseDomainInput(domain);
+    return this.guard('counting the ads of a domain', () => this.inSnapshot(() => this.siteActivity.domainAds(normalised)));
   }
 
   async close(): Promise<void> {

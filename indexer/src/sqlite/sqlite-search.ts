@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Provenance } from '@indicia/core';
 import { compareIndicatorRefs, indicatorIdOf, indicatorRef } from '../indicator-identity.js';
-import type { IndicatorRef, SearchHit, SearchPage } from '../index-store.js';
+import type { IndicatorRef, SearchFacets, SearchHit, SearchPage } from '../index-store.js';
 import type { NormalisedSearchQuery } from '../search-query.js';
 import { hitSnippet, type HitSnippet } from '../hit-snippet.js';
 import { matchClose, matchOpen } from '../snippet.js';
 import { toFtsQuery } from './fts-query.js';
+import { indicatorTypeBits } from './indicator-type-bits.js';
+import { FacetTally, type FacetRow } from './sqlite-facets.js';
 import { locationOf, type AdRow, type LinkRow, type SqliteAdReader } from './sqlite-ad-reader.js';
 
 type Params = Record<string, string | number>;
@@ -16,7 +18,7 @@ type Params = Record<string, string | number>;
  * filters. An unbounded plan (no indicator, no text) counts and pages with two indexed queries.
  */
 type PlannedQuery =
-  | { kind: 'bounded'; matchingSeqs: string; params: Params; candidatesCapped: boolean }
+  | { kind: 'bounded'; matchingAds: string; params: Params; candidatesCapped: boolean }
   | { kind: 'unbounded'; body: string; params: Params };
 
 interface WantedIndicator {
@@ -31,6 +33,10 @@ interface WantedIndicator {
  * when there are fewer than this many per ad to check, and probes per ad otherwise.
  */
 const probeCostInMatches = 100;
+
+/** What a bounded plan lists of each match: the seq to page by and what facets count by. */
+const matchColumns = 'a.seq, a.site, a.location_country, a.indicator_types';
+type MatchRow = FacetRow & { seq: number };
 
 /** Ties broken by id so pages never overlap. */
 const newestFirst = 'a.last_seen DESC, a.id';
@@ -70,24 +76,41 @@ export class SqliteSearch {
     for (const indicator of query.indicators) {
       const id = indicatorIdOf(indicator);
       const row = this.selectIndicator.get(id);
-      if (!row) return emptyPage();
+      if (!row) return emptyPage(query);
       wanted.push({ id, seq: row.seq, adCount: row.ad_count });
     }
-    if (query.text !== null && fts === null) return emptyPage();
+    if (query.text !== null && fts === null) return emptyPage(query);
     const plan = wanted.length > 0 ? this.planByIndicators(query, wanted, fts) : this.planByAds(query, fts);
     let total: number;
     let rows: AdRow[];
+    let facets: SearchFacets | undefined;
     if (plan.kind === 'bounded') {
-      const seqs = this.statement<{ seq: number }>(plan.matchingSeqs).all(plan.params).map((row) => row.seq);
-      total = seqs.length;
-      rows = this.reader.adsBySeq(seqs.slice(query.offset, query.offset + query.limit));
+      const matches = this.statement<MatchRow>(plan.matchingAds).all(plan.params);
+      total = matches.length;
+      rows = this.reader.adsBySeq(matches.slice(query.offset, query.offset + query.limit).map((row) => row.seq));
+      if (query.facets) {
+        const tally = new FacetTally();
+        for (const match of matches) tally.add(match);
+        facets = tally.facets();
+      }
     } else {
-      total = this.statement<{ n: number }>(`SELECT count(*) AS n ${plan.body}`).get(plan.params)?.n ?? 0;
       rows = this.statement<AdRow>(`SELECT a.* ${plan.body} ORDER BY ${newestFirst} LIMIT @limit OFFSET @offset`).all({ ...plan.params, limit: query.limit, offset: query.offset });
+      if (query.facets) {
+        // One pass counts and facets: the ads grouped by the values facets count by.
+        const tally = new FacetTally();
+        total = 0;
+        for (const group of this.statement<FacetRow & { n: number }>(`SELECT a.site, a.location_country, a.indicator_types, count(*) AS n ${plan.body} GROUP BY 1, 2, 3`).all(plan.params)) {
+          tally.add(group, group.n);
+          total += group.n;
+        }
+        facets = tally.facets();
+      } else total = this.statement<{ n: number }>(`SELECT count(*) AS n ${plan.body}`).get(plan.params)?.n ?? 0;
     }
     const links = this.reader.linksByAd(rows.map((row) => row.seq));
     const hits = rows.map((row) => this.hit(row, links.get(row.seq) ?? [], wanted, fts));
-    return { total, hits, totalIsLowerBound: plan.kind === 'bounded' && plan.candidatesCapped };
+    const page: SearchPage = { total, hits, totalIsLowerBound: plan.kind === 'bounded' && plan.candidatesCapped };
+    if (facets) page.facets = facets;
+    return page;
   }
 
   /** Query shapes are few (one per combination of filters), so each is compiled once. */
@@ -115,9 +138,9 @@ export class SqliteSearch {
       where.push(fewMatches ? 'a.seq IN (SELECT rowid FROM ads_fts WHERE ads_fts MATCH @fts)' : 'EXISTS (SELECT 1 FROM ads_fts WHERE ads_fts MATCH @fts AND rowid = a.seq)');
     }
     // CROSS JOIN fixes the join order: start from the ads holding the rarest indicator.
-    const matchingSeqs = `SELECT a.seq FROM ad_indicators driving CROSS JOIN ads a ON a.seq = driving.ad_seq
+    const matchingAds = `SELECT ${matchColumns} FROM ad_indicators driving CROSS JOIN ads a ON a.seq = driving.ad_seq
       WHERE driving.indicator_seq = @i0${where.map((w) => ` AND ${w}`).join('')} ORDER BY ${newestFirst}`;
-    return { kind: 'bounded', matchingSeqs, params, candidatesCapped: false };
+    return { kind: 'bounded', matchingAds, params, candidatesCapped: false };
   }
 
   private planByAds(query: NormalisedSearchQuery, fts: string | null): PlannedQuery {
@@ -128,10 +151,10 @@ export class SqliteSearch {
     params.cap = this.textCandidateLimit;
     const matches = this.countMatches.get({ fts, bound: this.textCandidateLimit + 1 })?.n ?? 0;
     // Title words weigh three times body words and OCR text.
-    const matchingSeqs = `SELECT a.seq FROM (SELECT rowid AS seq, bm25(ads_fts, 3.0, 1.0, 1.0) AS score FROM ads_fts
+    const matchingAds = `SELECT ${matchColumns} FROM (SELECT rowid AS seq, bm25(ads_fts, 3.0, 1.0, 1.0) AS score FROM ads_fts
       WHERE ads_fts MATCH @fts ORDER BY rowid DESC LIMIT @cap) candidate
       CROSS JOIN ads a ON a.seq = candidate.seq${whereClause} ORDER BY candidate.score, ${newestFirst}`;
-    return { kind: 'bounded', matchingSeqs, params, candidatesCapped: matches > this.textCandidateLimit };
+    return { kind: 'bounded', matchingAds, params, candidatesCapped: matches > this.textCandidateLimit };
   }
 
   private hit(row: AdRow, links: LinkRow[], wanted: WantedIndicator[], fts: string | null): SearchHit {
@@ -181,11 +204,34 @@ function adFilters(query: NormalisedSearchQuery): { where: string[]; params: Par
     where.push('a.location_country = @country');
     params.country = query.country;
   }
+  // Stored times are ISO 8601 UTC with milliseconds, like the normalised bounds: they compare as strings.
+  if (query.seenFrom !== null) {
+    where.push('a.last_seen >= @seenFrom');
+    params.seenFrom = query.seenFrom;
+  }
+  if (query.seenTo !== null) {
+    where.push('a.first_seen <= @seenTo');
+    params.seenTo = query.seenTo;
+  }
+  if (query.firstSeenAfter !== null) {
+    where.push('a.first_seen > @firstSeenAfter');
+    params.firstSeenAfter = query.firstSeenAfter;
+  }
+  if (query.indicatorType !== null) {
+    where.push('(a.indicator_types & @indicatorTypeBit) != 0');
+    params.indicatorTypeBit = indicatorTypeBits[query.indicatorType];
+  }
   return { where, params };
 }
 
-function emptyPage(): SearchPage {
-  return { total: 0, hits: [], totalIsLowerBound: false };
+function emptyPage(query: NormalisedSearchQuery): SearchPage {
+  const page: SearchPage = { total: 0, hits: [], totalIsLowerBound: false };
+  if (query.facets) page.facets = noFacets();
+  return page;
+}
+
+function noFacets(): SearchFacets {
+  return { sites: [], countries: [], types: [] };
 }
 
 function refOf(link: LinkRow): IndicatorRef {

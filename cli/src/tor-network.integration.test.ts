@@ -1,0 +1,135 @@
+import { strict as assert } from 'node:assert';
+import { createServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { onionGroundTruth, startTestbed, type RunningTestbed } from '@indicia/testbed';
+import { indexedAds, missingFromIndex, type CrawlSummary } from './test-support/onion-crawl-check.js';
+import { OnionMirrorBackend } from './test-support/onion-mirror-backend.js';
+import { waitUntilOnionAnswers } from './test-support/onion-reachable.js';
+import { connectionCounts, leaksIn } from './test-support/packet-capture.js';
+import { collect, tempDir } from './test-support/run-cli.js';
+import { SealedNamespace } from './test-support/sealed-namespace.js';
+import { TorControl } from './test-support/tor-control.js';
+import { TorTestnet } from './test-support/tor-testnet.js';
+
+const seed = 9;
+const adCount = 12;
+/**
+ * Traps are left out (the crawler's own tests cover them; here they cost minutes), and so are the
+ * onion → clear-web redirects (/go/): in the private network an exit cannot resolve the testbed's
+ * .test names, so those requests would only wait out their timeout.
+ */
+const crawlFlags = ['--no-images', '--no-pivot', '--retries', '1', '--timeout', '30000', '--deny', '/trap/', '--deny', '/go/', '--json'];
+const onionPacing = { INDICIA_ONION_PER_HOST_DELAY_MS: '0', INDICIA_ONION_REQUEST_TIMEOUT_MS: '30000' };
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Issue 8 on a real Tor network: infra/tor-testnet.sh's authorities, relays and client, and an
+ * onion service published by the test (ADD_ONION) in front of the testbed's onion mirror. Every
+ * crawl runs in a network namespace whose only way out is the Tor client's SOCKS port, with every
+ * packet captured, so the same runs show what the crawl found and that nothing leaked.
+ */
+describe('crawling an onion service of the private Tor network', () => {
+  let tor: TorTestnet;
+  let testbed: RunningTestbed;
+  let backend: OnionMirrorBackend;
+  let control: TorControl;
+  let onion: string;
+  const truth = onionGroundTruth({ seed, ads: adCount });
+  const mirrorHost = truth.mirrors[0]!.onionHost;
+  const onionHostOf = (host: string) => (host === mirrorHost ? onion : host);
+  const servedByMirror = () => testbed.countRequests({ host: mirrorHost, via: 'socks' });
+
+  before(async () => {
+    SealedNamespace.requireTools();
+    tor = TorTestnet.use();
+    testbed = await startTestbed({ seed, ads: adCount });
+    backend = await OnionMirrorBackend.start({ testbedSocksUrl: testbed.socksUrl, mirrorHost });
+    control = await TorControl.connect(tor.info.onionControl);
+    onion = await control.addOnion(backend.target);
+    backend.setRealHost(onion);
+    await waitUntilOnionAnswers(tor.info.socksUrl, onion, 120_000);
+  });
+  after(async () => {
+    control?.close();
+    await backend?.close();
+    await testbed?.close();
+    tor?.release();
+  });
+
+  for (const mode of ['http', 'browser'] as const) {
+    it(`${mode} crawler through the Tor client: every ad and indicator of the truth, nothing on the wire but the SOCKS port`, async (t) => {
+      const namespace = new SealedNamespace(tor.info.socksUrl);
+      const dir = tempDir(`tor-${mode}`);
+      try {
+        await namespace.open();
+        const started = Date.now();
+        const crawl = await namespace.runIndicia(['crawl', `http://${onion}/`, '--proxy', namespace.insideProxyUrl, '--data', dir.path, '--mode', mode, ...crawlFlags], {
+          env: onionPacing,
+          timeoutMs: 300_000,
+        });
+        assert.equal(crawl.code, 0, crawl.stderr.slice(-3000));
+        const summary = JSON.parse(crawl.stdout) as CrawlSummary;
+        const report = await namespace.capture();
+        const proxy = { address: '127.0.0.1', port: namespace.insidePort };
+        const counts = connectionCounts(report, proxy);
+        t.diagnostic(`${summary.pages.captured} pages in ${Date.now() - started} ms; ${counts.toProxy} connections to the SOCKS port, ${counts.other} to the crawl's own listeners, ${report.dnsQuestions.length} DNS questions`);
+        assert.deepEqual(leaksIn(report, proxy, { allowOwnListeners: mode === 'browser' }).slice(0, 10), []);
+        assert.ok(counts.toProxy > 0, 'the capture saw the crawl reach the SOCKS port');
+        assert.deepEqual(missingFromIndex(truth.ads, await indexedAds(dir.path), onionHostOf).slice(0, 10), []);
+      } finally {
+        await namespace.close();
+        dir.remove();
+      }
+    });
+  }
+
+  it('a Tor client killed mid-crawl: later requests fail with proxy errors and none goes direct; restarted, the same command completes the crawl', async (t) => {
+    const clientName = 'killtest';
+    const clientUrl = tor.startClient(clientName, await freePort());
+    const namespace = new SealedNamespace(clientUrl);
+    const dir = tempDir('tor-kill');
+    try {
+      await namespace.open();
+      await waitUntilOnionAnswers(clientUrl, onion, 120_000);
+      const args = ['crawl', `http://${onion}/`, '--proxy', namespace.insideProxyUrl, '--data', dir.path, '--mode', 'http', ...crawlFlags];
+      // Paced, so the kill lands mid-crawl on a loaded machine too.
+      const env = { ...onionPacing, INDICIA_ONION_PER_HOST_DELAY_MS: '250' };
+      const servedBefore = servedByMirror();
+      const first = namespace.spawnIndicia(args, env);
+      const firstRun = collect(first, 300_000);
+      while (servedByMirror() - servedBefore < 8) {
+        if (first.exitCode !== null) assert.fail(`the crawl ended before the Tor client could be killed: ${(await firstRun).stderr.slice(-2000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      process.kill(tor.clientPid(clientName), 'SIGKILL');
+      const servedAtKill = servedByMirror();
+      const killed = await firstRun;
+      const summary = JSON.parse(killed.stdout) as CrawlSummary;
+      t.diagnostic(`killed after ${servedAtKill - servedBefore} pages; the run then captured ${summary.pages.captured}, failed ${summary.pages.failed}: ${summary.failures[0]?.reason}`);
+      assert.ok(summary.pages.failed > 0, 'pages failed once Tor was gone');
+      const notProxyErrors = summary.failures.filter((failure) => !/proxy|socks/i.test(failure.reason));
+      assert.deepEqual(notProxyErrors.slice(0, 5), [], 'every failure is a proxy error');
+      // What was already inside the circuit when it died is all that could still arrive.
+      assert.ok(servedByMirror() - servedAtKill <= 2, `${servedByMirror() - servedAtKill} requests reached the mirror after the kill`);
+      const report = await namespace.capture();
+      assert.deepEqual(leaksIn(report, { address: '127.0.0.1', port: namespace.insidePort }, { allowOwnListeners: false }).slice(0, 10), []);
+
+      tor.startClient(clientName, Number(new URL(clientUrl).port));
+      await waitUntilOnionAnswers(clientUrl, onion, 120_000);
+      const resumed = await namespace.runIndicia([...args, '--retry-failed'], { env, timeoutMs: 300_000 });
+      assert.equal(resumed.code, 0, resumed.stderr.slice(-3000));
+      assert.deepEqual(missingFromIndex(truth.ads, await indexedAds(dir.path), onionHostOf).slice(0, 10), []);
+    } finally {
+      tor.stopClient(clientName);
+      await namespace.close();
+      dir.remove();
+    }
+  });
+});
