@@ -8,9 +8,10 @@
 // handles, wallets and domains, titles and places; the text around them is made up here.
 // The index is built once and cached in bench/tmp/console-search/ (git-ignored); delete it to rebuild.
 // Usage: node bench/console-search.mjs [ads=100000] [queriesPerKind=300]
+// Environment: BENCH_TEXT_CANDIDATES sets the store's textCandidateLimit (default: the store's, 10,000).
 //   (build first: npx tsc -b indexer testbed console cli)
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
@@ -21,6 +22,7 @@ import { groundTruth } from '../testbed/dist/index.js';
 const adCount = Number(process.argv[2] ?? 100_000);
 const queriesPerKind = Number(process.argv[3] ?? 300);
 const seed = 1;
+const textCandidateLimit = process.env.BENCH_TEXT_CANDIDATES ? Number(process.env.BENCH_TEXT_CANDIDATES) : undefined;
 /** Bump when the ads built from the truth change, so a stale cached index is not reused. */
 const builderVersion = 1;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -126,6 +128,12 @@ function percentiles(milliseconds) {
   return { queries: sorted.length, p50Ms: round(at(50)), p90Ms: round(at(90)), p99Ms: round(at(99)), maxMs: round(sorted.at(-1)), meanMs: round(sorted.reduce((a, b) => a + b, 0) / sorted.length) };
 }
 
+/** How many ads the queries matched (a text query counts at most the store's candidate limit). */
+function spread(counts) {
+  const sorted = [...counts].sort((a, b) => a - b);
+  return { min: sorted[0], median: sorted[sorted.length >> 1], max: sorted.at(-1) };
+}
+
 async function apiClient(consoleUrl, password) {
   const url = consoleUrl.replace(/\/+$/, '');
   const login = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
@@ -146,7 +154,7 @@ async function apiClient(consoleUrl, password) {
 async function main() {
   const { built, seconds, truth } = await buildIndex();
   process.stderr.write(built ? `index built in ${seconds} s\n` : `reusing ${indexPath}\n`);
-  const store = SqliteIndexStore.open(indexPath);
+  const store = SqliteIndexStore.open(indexPath, textCandidateLimit ? { textCandidateLimit } : {});
   const dataDir = mkdtempSync(join(tmpdir(), 'indicia-bench-console-'));
   process.env.INDICIA_LOG_LEVEL ??= 'warn';
   const password = `bench-${process.pid}-${Date.now()}-passphrase`;
@@ -157,6 +165,7 @@ async function main() {
     const summary = await store.summary();
     if (summary.ads !== adCount) throw new Error(`the index holds ${summary.ads} ads, not ${adCount}: delete ${cacheDir} and run again`);
     const search = await apiClient(running.url, password);
+    const loadBefore = loadavg()[0];
     const queries = [...phoneQueries(truth), ...textQueries(truth)];
     // Warm both paths (statement caches, page cache) on queries that are not measured.
     for (const query of queries.slice(0, 20)) {
@@ -164,6 +173,7 @@ async function main() {
       await search(query.typed);
     }
     const times = { phone: { store: [], api: [] }, text: { store: [], api: [] } };
+    const slowest = { phone: [], text: [] };
     const mismatches = [];
     for (const [n, query] of shuffled(queries).entries()) {
       let direct;
@@ -185,12 +195,26 @@ async function main() {
         await measureApi();
         await measureStore();
       }
+      slowest[query.kind].push({ typed: query.typed, total: direct.total, storeMs: Math.round(times[query.kind].store.at(-1) * 10) / 10, apiMs: Math.round(times[query.kind].api.at(-1) * 10) / 10 });
       // Both paths must have answered the same question.
       if (viaApi.total !== direct.total || viaApi.hits[0]?.adId !== direct.hits[0]?.adId) mismatches.push({ typed: query.typed, api: viaApi.total, store: direct.total });
     }
     if (mismatches.length > 0) throw new Error(`the API and the store disagree on ${mismatches.length} queries, e.g. ${JSON.stringify(mismatches.slice(0, 3))}`);
-    const phoneTotals = [];
-    for (const query of queries.filter((q) => q.kind === 'phone')) phoneTotals.push((await store.search({ ...query.store, limit: 1 })).total);
+    // The trade-off the candidate limit makes: a smaller one ranks fewer matches (and says "2,000+").
+    const smallerLimit = 2000;
+    const smaller = SqliteIndexStore.open(indexPath, { textCandidateLimit: smallerLimit });
+    const smallerTimes = [];
+    try {
+      for (const query of queries.filter((q) => q.kind === 'text')) {
+        const t = performance.now();
+        await smaller.search({ ...query.store, facets: true, limit: 20 });
+        smallerTimes.push(performance.now() - t);
+      }
+    } finally {
+      await smaller.close();
+    }
+    const totals = (kind) => queries.filter((q) => q.kind === kind).map((q) => slowest[kind].find((s) => s.typed === q.typed).total);
+    const slowestFive = (kind) => slowest[kind].sort((a, b) => b.apiMs - a.apiMs).slice(0, 5);
     const result = {
       benchmark: 'console search latency: directly on the SQLite store and through the console API (HTTP, API token), same queries, same run',
       date: new Date().toISOString(),
@@ -200,19 +224,25 @@ async function main() {
       sites: summary.sites.length,
       index: { cached: !built, buildSeconds: seconds },
       storeQuery: 'what GET /api/v1/search asks the store: the phone (E.164) or the text, facets, 20 hits',
+      textCandidateLimit: textCandidateLimit ?? 'store default (10,000)',
       phone: {
         formats: ['E.164', 'international', 'national', 'national with dots'],
-        adsPerPhone: percentiles(phoneTotals),
+        matchingAds: spread(totals('phone')),
         store: percentiles(times.phone.store),
         api: percentiles(times.phone.api),
+        slowestThroughApi: slowestFive('phone'),
       },
       text: {
         shapes: ['two words', 'one word', 'four-letter prefix*'],
+        matchingAds: spread(totals('text')),
         store: percentiles(times.text.store),
         api: percentiles(times.text.api),
+        slowestThroughApi: slowestFive('text'),
+        storeWithSmallerCandidateLimit: { textCandidateLimit: smallerLimit, ...percentiles(smallerTimes) },
       },
       aimP99Ms: 100,
       machine: '2 cores shared with other work: single noisy run, treat as orders of magnitude',
+      loadAverage1m: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0] * 100) / 100 },
     };
     mkdirSync(dirname(resultPath), { recursive: true });
     writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}\n`);

@@ -47,6 +47,10 @@ tor_node_names() {
   echo "$TOR_ONION_NODE" "$TOR_CLIENT_NODE" | tr ' ' '\n'
 }
 
+# A killed tor stays a zombie until init reaps it, and kill -0 still succeeds on a zombie.
+tor_running() { kill -0 "$1" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+tor_pid_alive() { [ -s "$1" ] && tor_running "$(cat "$1")"; }
+
 tor_pidfiles() {
   local name
   for name in $(tor_node_names); do echo "$TOR_NODES_DIR/$name/tor.pid"; done
@@ -55,13 +59,13 @@ tor_pidfiles() {
 
 tor_any_alive() {
   local pidfile
-  for pidfile in $(tor_pidfiles); do infra_pid_alive "$pidfile" && return 0; done
+  for pidfile in $(tor_pidfiles); do tor_pid_alive "$pidfile" && return 0; done
   return 1
 }
 
 tor_all_alive() {
   local name
-  for name in $(tor_node_names); do infra_pid_alive "$TOR_NODES_DIR/$name/tor.pid" || return 1; done
+  for name in $(tor_node_names); do tor_pid_alive "$TOR_NODES_DIR/$name/tor.pid" || return 1; done
 }
 
 tor_bootstrapped() { grep -q 'Bootstrapped 100%' "$1/notice.log" 2>/dev/null; }
@@ -127,7 +131,7 @@ tor_launch() {
   echo $! >"$dir/tor.pid"
   local deadline=$((SECONDS + 30))
   until [ -S "$dir/control" ]; do
-    if ! infra_pid_alive "$dir/tor.pid" || [ "$SECONDS" -ge "$deadline" ]; then
+    if ! tor_pid_alive "$dir/tor.pid" || [ "$SECONDS" -ge "$deadline" ]; then
       tail -20 "$dir/launch.out" >&2
       return 1
     fi
@@ -223,7 +227,7 @@ tor_wait_ready() {
 tor_check_alive() {
   local name
   for name in $(tor_node_names); do
-    infra_pid_alive "$TOR_NODES_DIR/$name/tor.pid" || tor_fail "tor exited on node $name" "$TOR_NODES_DIR/$name"
+    tor_pid_alive "$TOR_NODES_DIR/$name/tor.pid" || tor_fail "tor exited on node $name" "$TOR_NODES_DIR/$name"
   done
 }
 
@@ -243,14 +247,14 @@ tor_fail() {
 tor_stop_all() {
   local pidfile pids=()
   for pidfile in $(tor_pidfiles); do
-    infra_pid_alive "$pidfile" && pids+=("$(cat "$pidfile")")
+    tor_pid_alive "$pidfile" && pids+=("$(cat "$pidfile")")
     rm -f "$pidfile"
   done
   [ ${#pids[@]} -gt 0 ] || { infra_say "the Tor test network is not running"; return 0; }
   kill "${pids[@]}" 2>/dev/null || true
   local waited=0 pid
   for pid in "${pids[@]}"; do
-    while kill -0 "$pid" 2>/dev/null; do
+    while tor_running "$pid"; do
       [ "$waited" -lt 100 ] || { kill -9 "$pid" 2>/dev/null || true; }
       sleep 0.1
       waited=$((waited + 1))
@@ -262,7 +266,7 @@ tor_stop_all() {
 tor_status() {
   if ! tor_any_alive; then echo "Tor test network: not running (SOCKS port $TOR_SOCKS_PORT)"; return 3; fi
   local name down=()
-  for name in $(tor_node_names); do infra_pid_alive "$TOR_NODES_DIR/$name/tor.pid" || down+=("$name"); done
+  for name in $(tor_node_names); do tor_pid_alive "$TOR_NODES_DIR/$name/tor.pid" || down+=("$name"); done
   if [ ${#down[@]} -gt 0 ]; then echo "Tor test network: nodes not running: ${down[*]}"; return 1; fi
   if ! tor_bootstrapped "$TOR_NODES_DIR/$TOR_CLIENT_NODE" || [ ! -s "$TOR_STATE/onion-address" ]; then
     echo "Tor test network: running, not ready yet"
@@ -292,7 +296,7 @@ tor_client() {
       local port=${3:-}
       [[ "$port" =~ ^[0-9]+$ ]] || infra_die "client start needs NAME PORT"
       tor_all_alive || infra_die "the Tor test network is not running (infra/tor-testnet.sh start)"
-      if ! infra_pid_alive "$dir/tor.pid"; then
+      if ! tor_pid_alive "$dir/tor.pid"; then
         infra_port_open "$port" && infra_die "port $port is taken by another process"
         TOR_DIR_AUTHORITY_LINES=$(cat "$TOR_STATE/dir-authorities")
         mkdir -p "$dir"
@@ -303,7 +307,7 @@ tor_client() {
       fi
       local deadline=$((SECONDS + TOR_START_TIMEOUT))
       until tor_bootstrapped "$dir"; do
-        infra_pid_alive "$dir/tor.pid" || { tail -20 "$dir/notice.log" >&2; infra_die "the Tor client $name exited; its log is $dir/notice.log"; }
+        tor_pid_alive "$dir/tor.pid" || { tail -20 "$dir/notice.log" >&2; infra_die "the Tor client $name exited; its log is $dir/notice.log"; }
         [ "$SECONDS" -lt "$deadline" ] || { tail -20 "$dir/notice.log" >&2; infra_die "the Tor client $name did not bootstrap within ${TOR_START_TIMEOUT}s"; }
         sleep 0.2
       done
@@ -321,5 +325,5 @@ case "${1:-}" in
   status) tor_status ;;
   info) tor_info ;;
   client) shift; tor_client "$@" ;;
-  *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -32,10 +32,11 @@ step('type-check and build', 'npx', ['turbo', 'run', 'build', '--output-logs=err
 step('lint', 'npx', ['eslint', '--max-warnings=0', ...workspaces.map((w) => `${w}/src`), 'console/ui']);
 
 /**
- * Distributed mode is tested on real servers. Unless INDICIA_TEST_ES_URL / INDICIA_TEST_KAFKA point
- * at running ones, the infra scripts fetch (once, from Maven Central) and start Elasticsearch and
- * Kafka on loopback; the ones started here are stopped at the end. If one cannot start (no Java, no
- * Maven), the run fails saying what is missing: tests never pass by skipping.
+ * Distributed mode and onion crawling are tested on real servers. Unless INDICIA_TEST_ES_URL /
+ * INDICIA_TEST_KAFKA / INDICIA_TEST_TOR point at running ones, the infra scripts fetch (once, from
+ * Maven Central) and start Elasticsearch and Kafka on loopback, and build the private Tor network
+ * from Debian's tor package; the ones started here are stopped at the end. If one cannot start (no
+ * Java, no Maven, no tor), the run fails saying what is missing: tests never pass by skipping.
  */
 const startedServers = [];
 function ensureServer(script, envName) {
@@ -48,7 +49,7 @@ function ensureServer(script, envName) {
   process.stdout.write(`\n== ${running ? 'using the running' : 'starting'} ${script.replace('.sh', '')}: infra/${script} start\n`);
   const started = spawnSync(scriptPath, ['start'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (started.status !== 0) {
-    process.stdout.write(`\ninfra/${script} start failed (exit ${started.status ?? started.signal}): the distributed-mode tests need it; see the reason above.\n0 passed, 1 failed\n`);
+    process.stdout.write(`\ninfra/${script} start failed (exit ${started.status ?? started.signal}): the tests that use it cannot run; see the reason above.\n0 passed, 1 failed\n`);
     stopServers();
     process.exit(1);
   }
@@ -108,6 +109,7 @@ function run(batch, concurrency) {
 
 ensureServer('elasticsearch.sh', 'INDICIA_TEST_ES_URL');
 ensureServer('kafka.sh', 'INDICIA_TEST_KAFKA');
+ensureServer('tor-testnet.sh', 'INDICIA_TEST_TOR');
 process.on('exit', stopServers);
 
 process.stdout.write(`\n== tests: ${together.length} files, 2 at a time\n`);

@@ -371,7 +371,7 @@ describe('HttpCrawl', () => {
     assert.throws(() => new HttpCrawl({ seeds: [], dataDir: '/tmp/x' }, hooks, 'r'), /invalid crawl settings: seeds/);
     assert.throws(() => new HttpCrawl({ seeds: ['ftp://x.test/'], dataDir: '/tmp/x' }, hooks, 'r'), /seed is not an http\(s\) URL/);
     assert.throws(() => new HttpCrawl({ seeds: ['http://x.test/'], dataDir: '/tmp/x', deny: ['('] }, hooks, 'r'), /deny.0: not a valid regular expression/);
-    assert.throws(() => new HttpCrawl({ seeds: ['http://x.test/'], dataDir: '/tmp/x', proxyUrl: 'socks5h://127.0.0.1:9050' }, hooks, 'r'), /proxyUrl/);
+    assert.throws(() => new HttpCrawl({ seeds: ['http://x.test/'], dataDir: '/tmp/x', proxyUrl: 'socks4://127.0.0.1:9050' }, hooks, 'r'), /proxyUrl/);
     assert.throws(() => new HttpCrawl({ seeds: ['http://x.test/'], dataDir: '/tmp/x', concurrency: 0 }, hooks, 'r'), /concurrency/);
   });
 });

@@ -16,7 +16,8 @@ export interface CaptureReport {
   otherUdp: string[];
 }
 
-const packetLine = /\bIP6? (\S+)\.(\d+) > (\S+)\.(\d+): (.*)$/;
+/** "IP 1.2.3.4.PORT > 5.6.7.8.PORT: …" or IPv6; lines without ports (ICMP) do not match. */
+const packetLine = /\bIP6? ((?:\d+\.){3}\d+|[0-9a-f:]+)\.(\d+) > ((?:\d+\.){3}\d+|[0-9a-f:]+)\.(\d+): (.*)$/i;
 const dnsPorts = new Set(['53', '5353', '5355']);
 
 /** Reads tcpdump's text output (`tcpdump -n -r FILE`, any link type). */

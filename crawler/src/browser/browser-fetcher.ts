@@ -1,9 +1,10 @@
 import { UsageError } from '@indicia/core';
 import { redactProxyUrl } from '../crawl-settings.js';
-import { ProxyUnreachableError } from '../fetch-errors.js';
+import { NetworkError, ProxyUnreachableError } from '../fetch-errors.js';
 import { isOnionUrl, onionProxyProblem, OnionRequiresTorError } from '../onion-routing.js';
 import { onionDefaults } from '../onion-settings.js';
-import { proxyRouteOf } from '../socks/proxy-route.js';
+import { proxyAcceptsConnections } from '../socks/proxy-probe.js';
+import { proxyAddressOf, proxyRouteOf } from '../socks/proxy-route.js';
 import { SocksRelay } from '../socks/socks-relay.js';
 import { BrowserCrashedError, BrowserFetcherClosedError, BrowserLaunchError, PageCrashedError } from './browser-errors.js';
 import { BrowserPool, type BrowserPoolStats } from './browser-pool.js';
@@ -41,6 +42,8 @@ export interface BrowserFetcherStats extends BrowserPoolStats {
 
 /** The SOCKS greeting is local and quick (as in the HTTP fetcher). */
 const socksGreetingTimeoutMs = 10_000;
+/** How long the proxy gets to accept a probe connection after a page's connection was cut. */
+const proxyProbeTimeoutMs = 2_000;
 
 /**
  * Fetches pages with real Chromium through playwright-core: a bounded pool of browsers, one fresh
@@ -131,7 +134,7 @@ export class BrowserFetcher {
           continue;
         }
         if (browserCrashed) throw new BrowserCrashedError(`the browser crashed on ${attempt} attempts at ${url}`, { cause: error });
-        throw this.upstreamFailure(error, url) ?? error;
+        throw (await this.proxyFailure(error, url)) ?? error;
       } finally {
         lease.release();
       }
@@ -182,12 +185,15 @@ export class BrowserFetcher {
   }
 
   /**
-   * Chromium reports any SOCKS failure of the relay as one code (ERR_SOCKS_CONNECTION_FAILED, a
-   * proxy error); the relay knows what the real proxy said (down, auth refused, onion service
-   * unreachable...).
+   * What the proxy really did, when Chromium's error hides it: Chromium reports any SOCKS failure of
+   * the relay as one code (ERR_SOCKS_CONNECTION_FAILED, a proxy error) while the relay knows what
+   * the real proxy said (down, auth refused, onion service unreachable...); and a connection cut
+   * mid-page (a network error to Chromium) is a proxy error when the proxy no longer accepts any.
    */
-  private upstreamFailure(error: unknown, url: string): Error | null {
-    if (!(error instanceof ProxyUnreachableError) || this.relay === null) return null;
-    return this.relay.failureFor(new URL(url).hostname);
+  private async proxyFailure(error: unknown, url: string): Promise<Error | null> {
+    if (error instanceof ProxyUnreachableError) return this.relay?.failureFor(new URL(url).hostname) ?? null;
+    const proxy = proxyAddressOf(proxyRouteOf(this.options.proxyUrl));
+    if (!(error instanceof NetworkError) || proxy === null || (await proxyAcceptsConnections(proxy, proxyProbeTimeoutMs))) return null;
+    return new ProxyUnreachableError(`proxy unreachable: ${redactProxyUrl(this.options.proxyUrl)} stopped accepting connections (${error.message})`, { cause: error });
   }
 }

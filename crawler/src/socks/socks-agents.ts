@@ -24,12 +24,33 @@ export interface SocksAgentOptions {
  * agent here can open a direct connection.
  */
 export class SocksAgents {
-  private readonly byCredentials = new Map<string, { http: http.Agent; https: https.Agent }>();
+  private readonly byCredentials = new Map<string, AgentPair>();
+  /** host → its agents, so a request does not hash its site again (bounded: cleared when full). */
+  private readonly byHost = new Map<string, AgentPair>();
 
   constructor(private readonly options: SocksAgentOptions) {}
 
   agentFor(url: URL): http.Agent {
-    const credentials = socksCredentialsFor(url.hostname, { base: this.options.credentials, isolateStreams: this.options.isolateStreams });
+    let pair = this.byHost.get(url.hostname);
+    if (!pair) {
+      pair = this.pairFor(url.hostname);
+      if (this.byHost.size >= maxCachedHosts) this.byHost.clear();
+      this.byHost.set(url.hostname, pair);
+    }
+    return url.protocol === 'https:' ? pair.https : pair.http;
+  }
+
+  destroy(): void {
+    for (const pair of this.byCredentials.values()) {
+      pair.http.destroy();
+      pair.https.destroy();
+    }
+    this.byCredentials.clear();
+    this.byHost.clear();
+  }
+
+  private pairFor(host: string): AgentPair {
+    const credentials = socksCredentialsFor(host, { base: this.options.credentials, isolateStreams: this.options.isolateStreams });
     const key = credentials ? `${credentials.username}\u0000${credentials.password}` : '';
     let pair = this.byCredentials.get(key);
     if (!pair) {
@@ -47,17 +68,16 @@ export class SocksAgents {
       pair = { http: new SocksHttpAgent(tunnel), https: new SocksHttpsAgent(tunnel) };
       this.byCredentials.set(key, pair);
     }
-    return url.protocol === 'https:' ? pair.https : pair.http;
-  }
-
-  destroy(): void {
-    for (const pair of this.byCredentials.values()) {
-      pair.http.destroy();
-      pair.https.destroy();
-    }
-    this.byCredentials.clear();
+    return pair;
   }
 }
+
+interface AgentPair {
+  http: http.Agent;
+  https: https.Agent;
+}
+
+const maxCachedHosts = 10_000;
 
 type Tunnel = (host: string, port: number) => Promise<Socket>;
 type ConnectionCallback = (error: Error | null, stream: Duplex) => void;

@@ -34,6 +34,17 @@ interface WantedIndicator {
  */
 const probeCostInMatches = 100;
 
+/** FTS5's snippet of an ad: the best column's, and the OCR text column's (to tell which one it is). */
+interface IndexSnippet {
+  snippet: string;
+  ocrSnippet: string;
+}
+
+/** toFtsQuery writes a prefix word as `"word"*`. */
+function hasPrefixWord(fts: string): boolean {
+  return fts.includes('"*');
+}
+
 /** What a bounded plan lists of each match: the seq to page by and what facets count by. */
 const matchColumns = 'a.seq, a.site, a.location_country, a.indicator_types';
 type MatchRow = FacetRow & { seq: number };
@@ -48,7 +59,8 @@ const newestFirst = 'a.last_seen DESC, a.id';
  * matches: ranking every match of a very common word costs hundreds of milliseconds at a million ads.
  */
 export class SqliteSearch {
-  private readonly snippetStatement: Database.Statement<{ fts: string; seq: number }, { snippet: string; ocrSnippet: string }>;
+  private readonly snippetStatement: Database.Statement<{ fts: string; seq: number }, IndexSnippet>;
+  private readonly pageSnippetsStatement: Database.Statement<{ fts: string; low: number; high: number; seqs: string }, IndexSnippet & { seq: number }>;
   private readonly selectOcrText: Database.Statement<[number, string], { ocr_text: string }>;
   private readonly countMatches: Database.Statement<{ fts: string; bound: number }, { n: number }>;
   private readonly selectIndicator: Database.Statement<[string], { seq: number; ad_count: number }>;
@@ -65,6 +77,13 @@ export class SqliteSearch {
     this.snippetStatement = db.prepare(`SELECT snippet(ads_fts, -1, '${matchOpen}', '${matchClose}', '…', 24) AS snippet,
       snippet(ads_fts, 2, '${matchOpen}', '${matchClose}', '…', 24) AS ocrSnippet
       FROM ads_fts WHERE ads_fts MATCH @fts AND rowid = CAST(@seq AS INTEGER)`);
+    // Without a prefix index FTS5 expands a prefix word over the whole index on every query, even
+    // one restricted to a rowid, so a prefix query's page gets its snippets in one query: the rowid
+    // range is FTS5's constraint, and the unary + keeps the list a filter on the rows it returns.
+    this.pageSnippetsStatement = db.prepare(`SELECT rowid AS seq, snippet(ads_fts, -1, '${matchOpen}', '${matchClose}', '…', 24) AS snippet,
+      snippet(ads_fts, 2, '${matchOpen}', '${matchClose}', '…', 24) AS ocrSnippet
+      FROM ads_fts WHERE ads_fts MATCH @fts AND rowid >= CAST(@low AS INTEGER) AND rowid <= CAST(@high AS INTEGER)
+      AND +rowid IN (SELECT value FROM json_each(@seqs))`);
     this.selectOcrText = db.prepare('SELECT ocr_text FROM ad_images WHERE ad_seq = ? AND sha256 = ?');
     this.countMatches = db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM ads_fts WHERE ads_fts MATCH @fts LIMIT @bound)');
     this.selectIndicator = db.prepare('SELECT seq, ad_count FROM indicators WHERE id = ?');
@@ -107,7 +126,8 @@ export class SqliteSearch {
       } else total = this.statement<{ n: number }>(`SELECT count(*) AS n ${plan.body}`).get(plan.params)?.n ?? 0;
     }
     const links = this.reader.linksByAd(rows.map((row) => row.seq));
-    const hits = rows.map((row) => this.hit(row, links.get(row.seq) ?? [], wanted, fts));
+    const pageSnippets = fts !== null && hasPrefixWord(fts) && rows.length > 1 ? this.pageSnippets(fts, rows) : null;
+    const hits = rows.map((row) => this.hit(row, links.get(row.seq) ?? [], wanted, fts, pageSnippets));
     const page: SearchPage = { total, hits, totalIsLowerBound: plan.kind === 'bounded' && plan.candidatesCapped };
     if (facets) page.facets = facets;
     return page;
@@ -157,9 +177,15 @@ export class SqliteSearch {
     return { kind: 'bounded', matchingAds, params, candidatesCapped: matches > this.textCandidateLimit };
   }
 
-  private hit(row: AdRow, links: LinkRow[], wanted: WantedIndicator[], fts: string | null): SearchHit {
+  private pageSnippets(fts: string, rows: readonly AdRow[]): Map<number, IndexSnippet> {
+    const seqs = rows.map((row) => row.seq);
+    const found = this.pageSnippetsStatement.all({ fts, low: Math.min(...seqs), high: Math.max(...seqs), seqs: JSON.stringify(seqs) });
+    return new Map(found.map(({ seq, ...snippet }) => [seq, snippet]));
+  }
+
+  private hit(row: AdRow, links: LinkRow[], wanted: WantedIndicator[], fts: string | null, pageSnippets: Map<number, IndexSnippet> | null): SearchHit {
     const matchedLinks = wanted.map(({ id }) => links.find((link) => link.indicator_id === id)).filter((link): link is LinkRow => link !== undefined);
-    const { snippet, source } = this.snippet(row, matchedLinks, fts);
+    const { snippet, source } = this.snippet(row, matchedLinks, fts, pageSnippets);
     return {
       adId: row.id,
       url: row.url,
@@ -177,14 +203,14 @@ export class SqliteSearch {
   }
 
   /** The shared snippet rules (hit-snippet.ts), with FTS5's snippet() for the text match. */
-  private snippet(row: AdRow, matchedLinks: LinkRow[], fts: string | null): HitSnippet {
+  private snippet(row: AdRow, matchedLinks: LinkRow[], fts: string | null, pageSnippets: Map<number, IndexSnippet> | null): HitSnippet {
     return hitSnippet({
       text: row.text,
       matchedProvenance: matchedLinks.map((link) => JSON.parse(link.provenance) as Provenance[]),
       ocrTextOf: (imageSha256) => this.selectOcrText.get(row.seq, imageSha256)?.ocr_text,
       textMatch: () => {
         if (fts === null) return null;
-        const fromIndex = this.snippetStatement.get({ fts, seq: row.seq });
+        const fromIndex = pageSnippets?.get(row.seq) ?? this.snippetStatement.get({ fts, seq: row.seq });
         if (!fromIndex?.snippet) return null;
         const fromOcr = fromIndex.snippet === fromIndex.ocrSnippet && fromIndex.snippet.includes(matchOpen);
         return { snippet: fromIndex.snippet.replace(/\s+/g, ' ').trim(), source: fromOcr ? 'ocr' : 'text' };
