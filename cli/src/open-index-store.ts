@@ -8,6 +8,11 @@ export interface IndexLocation {
   es?: string;
   /** Prefix of the Elasticsearch indices (env INDICIA_ES_PREFIX, default "indicia"). */
   esPrefix?: string;
+  /**
+   * SQLite only: full-text queries rank at most this many of the most recently indexed matches
+   * (the store's default 10,000); the total of a query matching more is then a lower bound.
+   */
+  textCandidateLimit?: number;
 }
 
 /** The index a reading command works on: Elasticsearch when --es (or INDICIA_ES) is given, the data directory's SQLite index otherwise. */
@@ -19,5 +24,5 @@ export async function openIndexStore(location: IndexLocation): Promise<IndexStor
   }
   const layout = requireIndex(resolveDataDir(location.data));
   const { SqliteIndexStore } = await import('@indicia/indexer');
-  return SqliteIndexStore.open(layout.index);
+  return SqliteIndexStore.open(layout.index, location.textCandidateLimit === undefined ? {} : { textCandidateLimit: location.textCandidateLimit });
 }
