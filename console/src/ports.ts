@@ -40,6 +40,7 @@ export interface CaptureSummary {
   mode: 'http' | 'browser';
   /** sha256 of the response body as stored. */
   sha256: string;
+  /** The WARC file holding the capture's records, relative to the data dir; absent when the custody log has no entry for it. */
   warcFile?: string;
   hasScreenshot: boolean;
   hasHtml: boolean;

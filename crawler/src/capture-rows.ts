@@ -23,7 +23,7 @@ export interface CaptureRow {
 }
 
 /** What a capture row keeps of its images and rendering; image bytes are in the blob store. */
-interface CaptureMedia {
+export interface CaptureMedia {
   /** frames and decoderError are absent in rows written before they existed. */
   images: Array<Omit<CapturedImage, 'data' | 'frames' | 'decoderError'> & Partial<Pick<CapturedImage, 'frames' | 'decoderError'>>>;
   refusedImages: RefusedImage[];
@@ -63,7 +63,7 @@ export function captureToRow(capture: PageCaptured, runId: string): CaptureRow {
 
 /** `imageBytes` gives an image's bytes back from the blob store by sha256. */
 export function rowToCapture(row: CaptureRow, body: string, imageBytes: (sha256: string) => Buffer): PageCaptured {
-  const media: CaptureMedia = row.media_json ? (JSON.parse(row.media_json) as CaptureMedia) : { images: [], refusedImages: [], screenshotSha256: null, needsBrowser: false };
+  const media = rowMedia(row);
   return {
     captureId: row.capture_id,
     url: row.url,
@@ -87,4 +87,9 @@ export function rowToCapture(row: CaptureRow, body: string, imageBytes: (sha256:
     needsBrowser: media.needsBrowser,
     render: media.render ?? null,
   };
+}
+
+/** The row's media as stored; a row written before media were kept has none. */
+export function rowMedia(row: Pick<CaptureRow, 'media_json'>): CaptureMedia {
+  return row.media_json ? (JSON.parse(row.media_json) as CaptureMedia) : { images: [], refusedImages: [], screenshotSha256: null, needsBrowser: false };
 }

@@ -108,6 +108,7 @@ describe('indicia serve on a real crawl of the testbed: the API against the grou
     assert.match(capture.proxy, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(capture.mode, 'http');
     assert.equal(capture.hasHtml, true);
+    assert.match(capture.warcFile, /^warc\/.+\.warc\.gz$/, 'the WARC file holding the capture, from the custody log');
     const html = await fetch(`${serve.url}/api/v1/ads/${adId}/captures/${capture.captureId}/html`, { headers: { cookie } });
     assert.equal(html.status, 200);
     assert.match(html.headers.get('content-security-policy')!, /^sandbox; default-src 'none'; style-src 'unsafe-inline'/);
