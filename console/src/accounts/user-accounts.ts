@@ -17,6 +17,11 @@ export interface NewUser {
 
 /** Shortest password accepted: long passphrases beat composition rules (NIST SP 800-63B). */
 export const minPasswordLength = 12;
+
+/** `add` with a name already taken: the caller asked for something that exists (the API answers 409). */
+export class UserExistsError extends UsageError {
+  override readonly name: string = 'UserExistsError';
+}
 const usernamePattern = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 interface UserRow {
@@ -67,7 +72,7 @@ export class UserAccounts {
     const passwordHash = await hashPassword(user.password, this.cost);
     const createdAt = new Date().toISOString();
     const inserted = this.db.prepare('INSERT OR IGNORE INTO users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)').run(username, user.role, passwordHash, createdAt);
-    if (inserted.changes === 0) throw new UsageError(`there is already a user named ${username}`);
+    if (inserted.changes === 0) throw new UserExistsError(`there is already a user named ${username}`);
     return { username, role: user.role, createdAt };
   }
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { UsageError } from '@indicia/core';
-import { UserAccounts } from '../accounts/user-accounts.js';
+import { UserAccounts, UserExistsError } from '../accounts/user-accounts.js';
 import { stringField } from '../http/json-body.js';
 import { badRequest, notFound, RejectedRequestError } from '../http/rejected-request-error.js';
 import { isRole, roles } from '../roles.js';
@@ -68,7 +67,7 @@ export const accountRoutes: ConsoleRoute[] = [
       try {
         user = await deps.accounts.users.add({ username, role, password });
       } catch (error) {
-        if (error instanceof UsageError && /already a user/.test(error.message)) throw new RejectedRequestError(409, 'exists', error.message);
+        if (error instanceof UserExistsError) throw new RejectedRequestError(409, 'exists', error.message);
         throw error;
       }
       ctx.audit('user-add', user.username, { role });
