@@ -151,7 +151,10 @@ describe('onion pacing', () => {
     }
     const onion = started.get(onionHost)!;
     assert.equal(onion.length, 4);
-    for (let i = 1; i < onion.length; i++) assert.ok(onion[i]! - onion[i - 1]! >= delayMs, `onion start ${i}: ${onion[i]! - onion[i - 1]!} ms after the one before`);
+    // The test reads the clock after fetchNextRequest resolves, the manager when it dispatches: an
+    // earlier request read a few ms late makes the gap look that much shorter (CI saw 79 of 80).
+    const clockSlackMs = 5;
+    for (let i = 1; i < onion.length; i++) assert.ok(onion[i]! - onion[i - 1]! >= delayMs - clockSlackMs, `onion start ${i}: ${onion[i]! - onion[i - 1]!} ms after the one before`);
     assert.equal(peakOnion, 1);
     const clear = started.get('site.test')!;
     assert.equal(clear.length, 4);
