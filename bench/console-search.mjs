@@ -18,7 +18,7 @@ import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { SqliteIndexStore } from '../indexer/dist/index.js';
 import { syntheticAd } from '../indexer/dist/contract/synthetic-ads.js';
 import { groundTruth } from '../testbed/dist/index.js';
-import { consoleTextCandidates } from '../cli/dist/commands/serve.js';
+import { consoleTextCandidates } from '../cli/dist/console-text-candidates.js';
 
 const adCount = Number(process.argv[2] ?? 100_000);
 const queriesPerKind = Number(process.argv[3] ?? 300);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '@indicia/core';
+import { consoleTextCandidates } from '../console-text-candidates.js';
 import { integerFlag } from '../integer-flag.js';
 
 interface ServeFlags {
@@ -11,12 +12,6 @@ interface ServeFlags {
   textCandidates: number;
 }
 
-/**
- * The console ranks a full-text query over at most this many of the most recent matches: at 10,000
- * (the store's default, right for exports and the CLI) a common word took p99 163 ms on a
- * 100,000-ad index, at 2,000 under 100 ms (bench/console-search.mjs). Past it the total reads "2,000+".
- */
-export const consoleTextCandidates = 2000;
 
 export function registerServeCommand(program: Command): void {
   program
