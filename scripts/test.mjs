@@ -87,12 +87,23 @@ function isMeasuring(file) {
 const measuring = files.filter(isMeasuring);
 const together = files.filter((file) => !measuring.includes(file));
 
+/**
+ * A test that hangs fails after this, by name, instead of holding the whole run until CI's own
+ * limit ends it with nothing said (the slowest test takes about 100 s); and a file whose tests are
+ * done exits even if something it started (a crawl a failed test left running) still holds it open.
+ */
+const testTimeoutMs = 600_000;
+
 // The runner's summary lines ("ℹ pass 412") are picked out as they stream past: the failures it
 // lists after them can be far longer than any fixed tail.
 const summary = new Map();
 function run(batch, concurrency) {
   return new Promise((resolve) => {
-    const runner = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...batch], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const runner = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, `--test-timeout=${testTimeoutMs}`, '--test-force-exit', '--test-reporter=spec', ...batch], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let partialLine = '';
     runner.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);

@@ -1,4 +1,4 @@
-import { spaLivePollPath, spaTrapLinks } from './spa-trap-pages.js';
+import { livePollHoldMs, spaLivePollPath, spaTrapLinks } from './spa-trap-pages.js';
 
 const trapLinksJson = JSON.stringify(spaTrapLinks.map(({ href, text }) => ({ href, text })));
 const livePath = spaTrapLinks.find((trap) => trap.kind === 'never-idle')!.href;
@@ -163,13 +163,15 @@ export const spaAppScript = String.raw`(function () {
     var status = element('p', { 'class': 'status' }, 'Connecting…');
     app.appendChild(status);
     var polls = 0;
-    // A long poll started again as soon as it ends: one request is always in flight.
+    // Long polls that overlap: a new one starts halfway through the hold of the last, so one is
+    // always in flight even when a loaded machine is slow to start the next.
     function poll() {
       polls++;
       fetch('${spaLivePollPath}?poll=' + polls, { cache: 'no-store' })
         .then(function (response) { return response.json(); })
-        .then(function () { status.textContent = 'No one online (' + polls + ' checks)'; poll(); })
-        .catch(function () { setTimeout(poll, 250); });
+        .then(function () { status.textContent = 'No one online (' + polls + ' checks)'; })
+        .catch(function () {});
+      setTimeout(poll, ${livePollHoldMs / 2});
     }
     poll();
   }

@@ -5,7 +5,7 @@ export type SpaTrapKind = 'never-idle' | 'busy-loop';
 /**
  * Pages of the single-page app that a browser crawl must survive, linked from its listing by the
  * script (so only a browser finds them). Both are the app's shell; the script decides by path:
- * `never-idle` long-polls /api/live for ever, so the network never goes quiet; `busy-loop` renders
+ * `never-idle` long-polls /api/live for ever, polls overlapping, so the network never goes quiet; `busy-loop` renders
  * a heading and then spins in `while (true)`, so the renderer never answers again.
  */
 export const spaTrapLinks: ReadonlyArray<{ kind: SpaTrapKind; href: string; text: string }> = [
@@ -15,7 +15,7 @@ export const spaTrapLinks: ReadonlyArray<{ kind: SpaTrapKind; href: string; text
 
 export const spaLivePollPath = '/api/live';
 
-/** How long /api/live holds each poll: the page always has one in flight. */
+/** How long /api/live holds each poll; the page starts the next at half this, so one is always in flight. */
 export const livePollHoldMs = 1_000;
 
 export function isSpaTrapPath(pathname: string): boolean {

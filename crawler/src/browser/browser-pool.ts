@@ -1,7 +1,6 @@
-import { rm } from 'node:fs/promises';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 import { BrowserFetcherClosedError, BrowserLaunchError } from './browser-errors.js';
-import { isProcessAlive, launchedBrowserProcesses } from './chromium-processes.js';
+import { isProcessAlive, launchedBrowserProcesses, removeProfileDir } from './chromium-processes.js';
 
 export interface BrowserPoolOptions {
   launchOptions: LaunchOptions;
@@ -17,6 +16,8 @@ export interface BrowserPoolStats {
   recycles: number;
   /** Browsers that disconnected without being asked to close. */
   crashes: number;
+  /** Profiles of ended browsers that could not be removed (left for the next run's orphan sweep). */
+  profilesLeft: number;
 }
 
 /** One launched browser process and what the pool knows about it. */
@@ -58,7 +59,9 @@ export class BrowserPool {
   /** Launches run one at a time, so the new child process is told apart from the others. */
   private launchQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  readonly stats: BrowserPoolStats = { launches: 0, recycles: 0, crashes: 0 };
+  readonly stats: BrowserPoolStats = { launches: 0, recycles: 0, crashes: 0, profilesLeft: 0 };
+  /** Profile removals of crashed browsers under way; close() waits for them. */
+  private readonly removals = new Set<Promise<void>>();
 
   constructor(private readonly options: BrowserPoolOptions) {
     this.slots = Array.from({ length: options.browsers }, () => null);
@@ -103,6 +106,7 @@ export class BrowserPool {
     const all = [...this.slots.filter((pooled): pooled is PooledBrowser => pooled !== null), ...this.retired];
     this.slots.fill(null);
     await Promise.all(all.map((pooled) => this.shutDown(pooled)));
+    await Promise.all(this.removals);
   }
 
   private freeSlot(): number | null {
@@ -145,7 +149,10 @@ export class BrowserPool {
         pooled.crashed = true;
         this.stats.crashes += 1;
         if (this.slots[slot] === pooled) this.slots[slot] = null;
-        void this.removeProfile(pooled);
+        const removal = this.removeProfile(pooled);
+        this.removals.add(removal);
+        const forget = () => this.removals.delete(removal);
+        removal.then(forget, forget);
         this.wakeAll();
       });
       this.stats.launches += 1;
@@ -188,7 +195,7 @@ export class BrowserPool {
 
   /** Playwright removes the profile when the browser exits; this covers the exits it did not see through. */
   private async removeProfile(pooled: PooledBrowser): Promise<void> {
-    if (pooled.profileDir !== null) await rm(pooled.profileDir, { recursive: true, force: true });
+    if (pooled.profileDir !== null && !(await removeProfileDir(pooled.profileDir))) this.stats.profilesLeft += 1;
   }
 
   private wakeAll(): void {

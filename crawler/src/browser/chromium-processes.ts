@@ -62,10 +62,26 @@ export async function removeOrphanedProfiles(options: { directory?: string; minA
     if (inUse.has(path)) continue;
     const modified = modifiedAt(path);
     if (modified === null || Date.now() - modified < minAgeMs) continue;
-    await rm(path, { recursive: true, force: true });
-    removed.push(path);
+    if (await removeProfileDir(path)) removed.push(path);
   }
   return removed;
+}
+
+/**
+ * Removes a browser profile; false when it could not be removed (it stays for the next run's
+ * orphan sweep). A SIGKILLed Chromium's helper processes outlive it by a moment and still write
+ * into the profile, so removal is retried with a growing wait (Node's own rm retries) before
+ * giving up: losing that race must never fail a crawl.
+ */
+export async function removeProfileDir(path: string): Promise<boolean> {
+  try {
+    await rm(path, { recursive: true, force: true, maxRetries: 8, retryDelay: 50 });
+    return true;
+  } catch (error) {
+    // Any file-system refusal (still written into, not ours, read-only): the directory stays.
+    if (typeof (error as NodeJS.ErrnoException).code === 'string') return false;
+    throw error;
+  }
 }
 
 function processIds(): number[] {
