@@ -9,6 +9,7 @@ import { extractWorkersField, ocrWorkersField } from './extract-workers-setting.
 /** The flag that sets each crawler field (fields without one are set by env or config file only). */
 const crawlerFlags: Record<string, string> = {
   proxyUrl: '--proxy',
+  proxyWaitMs: '--proxy-wait',
   maxPages: '--max-pages',
   maxDepth: '--max-depth',
   allow: '--allow',

@@ -39,6 +39,7 @@ export function crawlReportJson(outcome: CrawlOutcome) {
       ...(result.crawl.browser ?? {}),
     },
     images: { kept: result.crawl.imagesKept, refused: result.crawl.imagesRefused },
+    proxyOutages: result.crawl.proxyOutages,
     evidence: { warc: join(outcome.dataDir, 'warc'), custodyLog: join(outcome.dataDir, 'custody.jsonl') },
     thisRun: { ads: result.adsThisRun, indicators: result.indicatorsThisRun },
     index: result.index,
@@ -74,6 +75,9 @@ export function crawlReportText(outcome: CrawlOutcome): string {
         (providerHistory ? `; ${providerHistory}` : '') +
         ' — indicia clusters, indicia graph --seed ..., indicia pivot reverse ...',
     );
+  }
+  if (report.proxyOutages && report.proxyOutages.outages > 0) {
+    lines.push(`proxy:    down ${report.proxyOutages.outages} time(s), ${(report.proxyOutages.downMs / 1000).toFixed(1)} s in all: fetches waited for it, none went around it`);
   }
   const browser = browserLine(report.browser);
   if (browser) lines.push(browser);

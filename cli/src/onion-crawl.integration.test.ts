@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { silentLogger, UsageError, type PageCaptured } from '@indicia/core';
-import { HttpCrawl, type CrawlSettingsInput } from '@indicia/crawler';
+import { HttpCrawl, ProxyDownError, type CrawlProgress, type CrawlSettingsInput } from '@indicia/crawler';
 import { SqliteIndexStore, type ExportedAd } from '@indicia/indexer';
 import { groundTruth, onionGroundTruth, startTestbed, type RunningTestbed } from '@indicia/testbed';
 import { runIndicia, tempDir } from './test-support/run-cli.js';
@@ -26,9 +26,12 @@ async function exportedAds(dataDir: string): Promise<ExportedAd[]> {
 
 function hooks(onCapture: (capture: PageCaptured) => Promise<void> = async () => undefined) {
   const captures: PageCaptured[] = [];
+  const progress: CrawlProgress[] = [];
   return {
     captures,
+    progress,
     log: silentLogger(),
+    onProgress: (report: CrawlProgress) => progress.push(report),
     onCapture: async (capture: PageCaptured) => {
       captures.push(capture);
       await onCapture(capture);
@@ -167,31 +170,56 @@ describe('crawling the onion mirror through the testbed SOCKS5 proxy', () => {
     assert.equal(testbed.socksControl.refusedLocalResolution(), 0);
   });
 
-  it('fails closed when the SOCKS proxy stops mid-crawl, and a later run with the proxy back completes the crawl', async () => {
-    const dataDir = dir('fail-closed');
+  it('when the SOCKS proxy stops mid-crawl every fetch waits for it, none goes around it, and the same run completes once it is back', async () => {
     const direct = testbed.countRequests({ via: 'origin' }) + testbed.countRequests({ via: 'proxy' });
-    const settings = { ...quick, seeds: [mirror.seedUrl], dataDir, proxyUrl: testbed.socksUrl, maxRetries: 1, concurrency: 2, perHostConcurrency: 2 } satisfies CrawlSettingsInput;
+    const settings = { ...quick, seeds: [mirror.seedUrl], dataDir: dir('proxy-outage'), proxyUrl: testbed.socksUrl, maxRetries: 1, concurrency: 2, perHostConcurrency: 2, proxyWaitMs: 60_000 } satisfies CrawlSettingsInput;
+    let stopped = false;
+    let restart: Promise<void> | null = null;
+    const servedWhileDown: number[] = [];
+    const run = hooks(async () => {
+      if (stopped) return;
+      stopped = true;
+      await testbed.socksControl.stop();
+      const servedAtStop = testbed.countRequests({ host: mirror.onionHost, via: 'socks' });
+      restart = new Promise((resolve) => setTimeout(resolve, 2_500)).then(async () => {
+        servedWhileDown.push(testbed.countRequests({ host: mirror.onionHost, via: 'socks' }) - servedAtStop);
+        await testbed.socksControl.start();
+      });
+    });
+    const summary = await new HttpCrawl(settings, run, 'proxy-outage').run();
+    await restart;
+    assert.equal(summary.completed, true);
+    assert.deepEqual(servedWhileDown, [0], 'nothing reached the site while the proxy was down');
+    assert.ok(run.progress.some((progress) => progress.proxyDownForMs !== null), 'the progress said the proxy was down');
+    assert.ok(summary.proxyOutages && summary.proxyOutages.outages >= 1 && summary.proxyOutages.downMs >= 2_000, JSON.stringify(summary.proxyOutages));
+    // Only the testbed's traps (a redirect loop, a permanent 500) may fail; nothing for the proxy.
+    for (const failure of summary.failures) assert.doesNotMatch(failure.reason, /proxy|SOCKS|hang up/, failure.reason);
+    assert.ok(summary.failed <= 2, JSON.stringify(summary.failures));
+    const captured = new Set(run.captures.map((capture) => capture.url));
+    assert.deepEqual(onionTruth.ads.filter((ad) => !captured.has(ad.url)).map((ad) => ad.url), []);
+    assert.equal(testbed.countRequests({ via: 'origin' }) + testbed.countRequests({ via: 'proxy' }), direct, 'no request went around the proxy');
+  });
+
+  it('a proxy still down after proxyWaitMs stops the run with its pages pending, and the same settings finish the crawl once it is back', async () => {
+    const direct = testbed.countRequests({ via: 'origin' }) + testbed.countRequests({ via: 'proxy' });
+    const settings = { ...quick, seeds: [mirror.seedUrl], dataDir: dir('proxy-gone'), proxyUrl: testbed.socksUrl, maxRetries: 1, concurrency: 2, perHostConcurrency: 2, proxyWaitMs: 1_500 } satisfies CrawlSettingsInput;
     let stopped = false;
     const first = hooks(async () => {
       if (stopped) return;
       stopped = true;
       await testbed.socksControl.stop();
     });
-    const interrupted = await new HttpCrawl(settings, first, 'fail-closed-1').run();
-    assert.ok(interrupted.failed > 0, 'pages failed while the proxy was down');
-    // A request on a tunnel the proxy's death cut is a proxy error too (the fetcher checks the proxy is gone).
-    for (const failure of interrupted.failures) assert.match(failure.reason, /proxy unreachable|SOCKS5 proxy/, failure.reason);
+    await assert.rejects(new HttpCrawl(settings, first, 'proxy-gone-1').run(), (error: Error) => error instanceof ProxyDownError && /stay pending/.test(error.message));
     assert.equal(testbed.countRequests({ via: 'origin' }) + testbed.countRequests({ via: 'proxy' }), direct, 'no request went around the proxy');
 
     await testbed.socksControl.start();
     const resumed = hooks();
-    const summary = await new HttpCrawl({ ...settings, retryFailed: true }, resumed, 'fail-closed-2').run();
-    // Only the testbed's traps (a redirect loop, a permanent 500) may fail now.
+    // The same settings: no retryFailed needed, since no page was failed for the proxy.
+    const summary = await new HttpCrawl(settings, resumed, 'proxy-gone-2').run();
+    assert.equal(summary.completed, true);
     for (const failure of summary.failures) assert.doesNotMatch(failure.reason, /proxy|SOCKS|hang up/, failure.reason);
-    assert.ok(summary.failed <= 2, JSON.stringify(summary.failures));
     const captured = new Set([...first.captures, ...resumed.captures].map((capture) => capture.url));
-    const missing = onionTruth.ads.filter((ad) => !captured.has(ad.url)).map((ad) => ad.url);
-    assert.deepEqual(missing, []);
+    assert.deepEqual(onionTruth.ads.filter((ad) => !captured.has(ad.url)).map((ad) => ad.url), []);
     assert.equal(testbed.countRequests({ via: 'origin' }) + testbed.countRequests({ via: 'proxy' }), direct);
   });
 });

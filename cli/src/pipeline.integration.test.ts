@@ -184,13 +184,13 @@ describe('indicia crawl on the testbed, through its proxy', () => {
     assert.equal((await exportedAds(dir.path)).length, ads.length);
   });
 
-  it('with the proxy down, every request fails and none goes direct', async () => {
+  it('with the proxy down, the crawl refuses at once saying what to do, and nothing goes direct', async () => {
     const deadProxy = `http://127.0.0.1:${await closedPort()}`;
     const direct = tempDir('proxy-down');
     try {
       const result = await runIndicia(['crawl', `${testbed.originUrl}/`, 'http://velvet-nights.test/', '--proxy', deadProxy, '--retries', '1', '--data', direct.path, '--json']);
-      assert.equal(result.code, 1, 'a crawl where every page failed is an error');
-      assert.match(result.stderr, /proxy/i);
+      assert.equal(result.code, 1, 'a crawl that could fetch nothing is an error');
+      assert.match(result.stderr, /the proxy http:\/\/127\.0\.0\.1:\d+ does not answer, so nothing was fetched.*start it .*or correct --proxy/);
       assert.equal(testbed.countRequests({ via: 'origin' }), 0, 'no direct connection to the site');
     } finally {
       direct.remove();

@@ -4,6 +4,8 @@ const number = new Intl.NumberFormat('en-US');
 
 export function formatProgress(progress: PipelineProgress): string {
   return [
+    // First: while the proxy is down nothing else moves, and the user may be the one to restart it.
+    ...(progress.proxyDownForMs !== null ? [`PROXY DOWN ${Math.round(progress.proxyDownForMs / 1000)} s, fetches waiting for it`] : []),
     `${number.format(progress.captured)} pages`,
     `${progress.pagesPerSecond.toFixed(1)} pages/s`,
     `queue ${number.format(progress.queued)}`,

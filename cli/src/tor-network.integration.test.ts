@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { onionGroundTruth, startTestbed, type RunningTestbed } from '@indicia/testbed';
@@ -20,6 +22,19 @@ const adCount = 12;
  */
 const crawlFlags = ['--no-images', '--no-pivot', '--retries', '1', '--timeout', '30000', '--deny', '/trap/', '--deny', '/go/', '--json'];
 const onionPacing = { INDICIA_ONION_PER_HOST_DELAY_MS: '0', INDICIA_ONION_REQUEST_TIMEOUT_MS: '30000' };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The crawl log's line saying the proxy went down, once it is written (the run's log is the one file in logs/). */
+function proxyDownLine(logsDir: string): { reason?: string } | undefined {
+  if (!existsSync(logsDir)) return undefined;
+  for (const file of readdirSync(logsDir)) {
+    for (const line of readFileSync(join(logsDir, file), 'utf8').split('\n')) {
+      if (line.includes('"proxy down: every fetch waits for it')) return JSON.parse(line) as { reason?: string };
+    }
+  }
+  return undefined;
+}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -90,7 +105,7 @@ describe('crawling an onion service of the private Tor network', () => {
     });
   }
 
-  it('a Tor client killed mid-crawl: later requests fail with proxy errors and none goes direct; restarted, the same command completes the crawl', async (t) => {
+  it('a Tor client killed mid-crawl: fetches meet proxy errors, none goes direct, and the crawl waits; restarted, the same run resumes and completes', async (t) => {
     const clientName = 'killtest';
     const clientUrl = tor.startClient(clientName, await freePort());
     const namespace = new SealedNamespace(clientUrl);
@@ -98,33 +113,49 @@ describe('crawling an onion service of the private Tor network', () => {
     try {
       await namespace.open();
       await waitUntilOnionAnswers(clientUrl, onion, 120_000);
-      const args = ['crawl', `http://${onion}/`, '--proxy', namespace.insideProxyUrl, '--data', dir.path, '--mode', 'http', ...crawlFlags];
+      const args = ['crawl', `http://${onion}/`, '--proxy', namespace.insideProxyUrl, '--data', dir.path, '--mode', 'http', '--proxy-wait', '240000', ...crawlFlags];
       // Paced, so the kill lands mid-crawl on a loaded machine too.
       const env = { ...onionPacing, INDICIA_ONION_PER_HOST_DELAY_MS: '250' };
       const servedBefore = servedByMirror();
-      const first = namespace.spawnIndicia(args, env);
-      const firstRun = collect(first, 300_000);
+      const crawl = namespace.spawnIndicia(args, env);
+      const finished = collect(crawl, 420_000);
+      const assertRunning = async (when: string) => {
+        if (crawl.exitCode !== null) assert.fail(`the crawl ended ${when}: ${(await finished).stderr.slice(-2000)}`);
+      };
       while (servedByMirror() - servedBefore < 8) {
-        if (first.exitCode !== null) assert.fail(`the crawl ended before the Tor client could be killed: ${(await firstRun).stderr.slice(-2000)}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await assertRunning('before the Tor client could be killed');
+        await sleep(50);
       }
+      const killedAt = Date.now();
       process.kill(tor.clientPid(clientName), 'SIGKILL');
       const servedAtKill = servedByMirror();
-      const killed = await firstRun;
-      const summary = JSON.parse(killed.stdout) as CrawlSummary;
-      t.diagnostic(`killed after ${servedAtKill - servedBefore} pages; the run then captured ${summary.pages.captured}, failed ${summary.pages.failed}: ${summary.failures[0]?.reason}`);
-      assert.ok(summary.pages.failed > 0, 'pages failed once Tor was gone');
-      const notProxyErrors = summary.failures.filter((failure) => !/proxy|socks/i.test(failure.reason));
-      assert.deepEqual(notProxyErrors.slice(0, 5), [], 'every failure is a proxy error');
+
+      // The crawl met a proxy error, found the proxy gone, and waits: its log says so, with the error.
+      const logs = join(dir.path, 'logs');
+      let outage: { reason?: string } | undefined;
+      while (!(outage = proxyDownLine(logs))) {
+        await assertRunning('instead of waiting for the proxy');
+        assert.ok(Date.now() - killedAt < 120_000, 'the crawl did not notice the proxy was gone within 2 min');
+        await sleep(100);
+      }
+      assert.match(outage.reason ?? '', /proxy unreachable|SOCKS5 proxy/, 'the fetch failed with a proxy error');
+      await sleep(3_000);
+      await assertRunning('while the proxy was down');
       // What was already inside the circuit when it died is all that could still arrive.
       assert.ok(servedByMirror() - servedAtKill <= 2, `${servedByMirror() - servedAtKill} requests reached the mirror after the kill`);
-      const report = await namespace.capture();
-      assert.deepEqual(leaksIn(report, { address: '127.0.0.1', port: namespace.insidePort }, { allowOwnListeners: false }).slice(0, 10), []);
 
       tor.startClient(clientName, Number(new URL(clientUrl).port));
-      await waitUntilOnionAnswers(clientUrl, onion, 120_000);
-      const resumed = await namespace.runIndicia([...args, '--retry-failed'], { env, timeoutMs: 300_000 });
-      assert.equal(resumed.code, 0, resumed.stderr.slice(-3000));
+      const result = await finished;
+      assert.equal(result.code, 0, result.stderr.slice(-3000));
+      const summary = JSON.parse(result.stdout) as CrawlSummary & { proxyOutages: { outages: number; downMs: number } | null };
+      t.diagnostic(
+        `killed after ${servedAtKill - servedBefore} pages; the crawl waited ${((summary.proxyOutages?.downMs ?? 0) / 1000).toFixed(1)} s for Tor, ` +
+          `then finished: ${summary.pages.captured} pages captured, ${summary.pages.failed} failed`,
+      );
+      assert.ok(summary.proxyOutages && summary.proxyOutages.outages >= 1, JSON.stringify(summary.proxyOutages));
+      assert.deepEqual(summary.failures.filter((failure) => /proxy|socks/i.test(failure.reason)).slice(0, 5), [], 'no page failed for the proxy');
+      const report = await namespace.capture();
+      assert.deepEqual(leaksIn(report, { address: '127.0.0.1', port: namespace.insidePort }, { allowOwnListeners: false }).slice(0, 10), []);
       assert.deepEqual(missingFromIndex(truth.ads, await indexedAds(dir.path), onionHostOf).slice(0, 10), []);
     } finally {
       tor.stopClient(clientName);

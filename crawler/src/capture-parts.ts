@@ -11,6 +11,8 @@ import { crawlPaths } from './frontier-database.js';
 import { HttpFetcher } from './http-fetcher.js';
 import { ImageFetcher } from './images/image-fetcher.js';
 import { PageRenderer } from './page-rendering.js';
+import { ProxyOutageGate } from './socks/proxy-outage-gate.js';
+import { proxyAddressOf, proxyRouteOf } from './socks/proxy-route.js';
 
 export const maxRedirects = 10;
 /** Written in every WARC file's warcinfo and the run's metadata record. */
@@ -38,6 +40,8 @@ export interface CapturePartsOptions {
 /** What fetching and keeping a page takes: fetchers (page, images), the browser, evidence and the assembly that ties them. */
 export interface CaptureParts {
   fetcher: HttpFetcher;
+  /** Where every fetch waits while the proxy is down; null without a proxy. */
+  outageGate: ProxyOutageGate | null;
   evidence: CaptureEvidence;
   renderer: PageRenderer;
   assembly: CaptureAssembly;
@@ -64,8 +68,15 @@ export async function openCaptureParts(options: CapturePartsOptions): Promise<Ca
   // Every fetcher of a crawl (pages and robots.txt, images, the browser) takes the same route
   // through the same proxy with the same per-site SOCKS credentials: one circuit per site.
   const route = { proxyUrl: settings.proxyUrl, proxyIsTor: settings.proxyIsTor, isolateStreams: settings.isolateStreams };
+  // And they wait together when the proxy goes down, instead of failing their pages.
+  const proxy = proxyAddressOf(proxyRouteOf(settings.proxyUrl));
+  const outageGate = proxy
+    ? new ProxyOutageGate({ proxy, label: redactProxyUrl(settings.proxyUrl) ?? '', waitLimitMs: settings.proxyWaitMs, log })
+    : null;
+  const gated = outageGate ? { outageGate } : {};
   const fetcher = new HttpFetcher({
     ...route,
+    ...gated,
     userAgent: settings.userAgent,
     timeoutMs: settings.requestTimeoutMs,
     onionTimeoutMs: settings.onionRequestTimeoutMs,
@@ -81,6 +92,7 @@ export async function openCaptureParts(options: CapturePartsOptions): Promise<Ca
     mode: settings.mode,
     browser: browserSettingsOf(settings),
     ...route,
+    ...gated,
     userAgent: settings.userAgent,
     maxBodyBytes: settings.maxResponseBytes,
     inScope,
@@ -91,6 +103,7 @@ export async function openCaptureParts(options: CapturePartsOptions): Promise<Ca
   const imageHttp = settings.images
     ? new HttpFetcher({
         ...route,
+        ...gated,
         userAgent: settings.userAgent,
         timeoutMs: Math.min(settings.imageTimeoutMs, settings.requestTimeoutMs),
         // An onion image waits on the same circuit as its page: the page's onion deadline, not the image one.
@@ -115,10 +128,12 @@ export async function openCaptureParts(options: CapturePartsOptions): Promise<Ca
   const assembly = new CaptureAssembly({ blobs, evidence, renderer, images, scope, counters: options.counters, maxResponseBytes: settings.maxResponseBytes, log });
   return {
     fetcher,
+    outageGate,
     evidence,
     renderer,
     assembly,
     async close() {
+      outageGate?.close();
       await renderer.close();
       await evidence.close();
       fetcher.close();

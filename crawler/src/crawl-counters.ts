@@ -25,7 +25,7 @@ export class CrawlCounters {
     if (this.failures.length < keptFailures) this.failures.push({ url, reason });
   }
 
-  progress(current: { queued: number; inFlight: number }): CrawlProgress {
+  progress(current: { queued: number; inFlight: number; proxyDownForMs?: number | null }): CrawlProgress {
     const elapsedMs = Date.now() - this.startedAt;
     return {
       captured: this.captured,
@@ -40,6 +40,7 @@ export class CrawlCounters {
       renderFailed: this.renderFailed,
       imagesKept: this.keptImages.size,
       imagesRefused: this.imagesRefused,
+      proxyDownForMs: current.proxyDownForMs ?? null,
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { ProxyOutageStats } from './socks/proxy-outage-gate.js';
 import type { Logger, PageCaptured } from '@indicia/core';
 import type { BrowserExecutable, FindBrowserOptions } from './browser/browser-executable.js';
 import type { CrawlSettings } from './crawl-settings.js';
@@ -35,6 +36,8 @@ export interface CrawlProgress {
   /** Images kept (new to this run), and images refused with a reason (too big, not an image, pixel bomb...). */
   imagesKept: number;
   imagesRefused: number;
+  /** How long the proxy has been down, every fetch waiting for it; null while it is up (or with no proxy). */
+  proxyDownForMs: number | null;
 }
 
 export interface CrawlFailure {
@@ -57,4 +60,6 @@ export interface CrawlSummary extends CrawlProgress {
   /** The browser used (null when none was needed), or why none could be. */
   browser: { executable: string | null; launches: number; crashes: number; recycles: number; blockedRequests: number } | null;
   browserUnavailable: string | null;
+  /** Times the proxy went down during the run, and the time fetches spent waiting for it; null with no proxy. */
+  proxyOutages: ProxyOutageStats | null;
 }

@@ -43,6 +43,12 @@ export const crawlConfig = defineConfig({
     env: 'INDICIA_ISOLATE_STREAMS',
     description: "with a SOCKS proxy, each site (registrable domain or onion address) gets its own SOCKS credentials, so Tor's IsolateSOCKSAuth puts it on its own circuit",
   },
+  proxyWaitMs: {
+    schema: nonNegativeInt().default(10 * 60_000),
+    env: 'INDICIA_PROXY_WAIT_MS',
+    description:
+      'when the proxy stops accepting connections mid-crawl (Tor restarting), fetches wait this long for it to come back, then the run stops with its pages still pending; 0 stops at once',
+  },
   onionRequestTimeoutMs: {
     schema: positiveInt().default(onionDefaults.requestTimeoutMs),
     env: 'INDICIA_ONION_REQUEST_TIMEOUT_MS',

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { captureIdFor, PageCapturedSchema } from '@indicia/core';
-import { BlobStore, HttpCrawl, type CrawlSettingsInput } from './index.js';
+import { BlobStore, HttpCrawl, ProxyDownError, type CrawlSettingsInput } from './index.js';
 import { keptHeaderNames } from './page-capture.js';
 import { closedPort, recordingHooks, sendHtml, startForwardProxy, startOrigin, temporaryDir, type RecordingHooks, type RouteHandler } from './loopback-fixtures.js';
 
@@ -130,7 +130,7 @@ describe('HttpCrawl', () => {
     );
   });
 
-  test('proxy down: every page fails with "proxy unreachable", and nothing reaches the origin directly', async () => {
+  test('proxy down at the start: refused at once, saying what to do; nothing fetched, nothing failed, nothing sent around it', async () => {
     const origin = await startOrigin((_request, response) => sendHtml(response, 'reached directly'));
     const dead = `http://127.0.0.1:${await closedPort()}`;
     try {
@@ -138,11 +138,13 @@ describe('HttpCrawl', () => {
         const dir = await temporaryDir();
         try {
           const seeds = [`${origin.url}/`, `${origin.url}/other`];
-          const { summary } = await crawl({ seeds, dataDir: dir.path, proxyUrl: dead, respectRobotsTxt, maxRetries: 1, ...quick });
-          assert.equal(summary.captured, 0);
-          assert.equal(summary.failed, 2);
-          for (const failure of summary.failures) assert.match(failure.reason, /^proxy unreachable: connect ECONNREFUSED/);
-          assert.deepEqual([...urlStates(dir.path).values()].map((row) => row.state), ['failed', 'failed']);
+          const started = Date.now();
+          await assert.rejects(
+            new HttpCrawl({ seeds, dataDir: dir.path, proxyUrl: dead, respectRobotsTxt, maxRetries: 1, ...quick }, recordingHooks(), 'run-proxy-down').run(),
+            (error: Error) => error instanceof ProxyDownError && /does not answer, so nothing was fetched .*start it .*or correct --proxy/.test(error.message),
+          );
+          assert.ok(Date.now() - started < 5_000, 'not after waiting for it as for an outage mid-crawl');
+          assert.equal(existsSync(join(dir.path, 'crawl.sqlite')), false, 'no frontier opened, so no page marked failed');
         } finally {
           await dir.remove();
         }

@@ -17,8 +17,13 @@ import type { PageLink } from './link-extraction.js';
 import { assertOnionRoutable } from './onion-routing.js';
 import type { PageRenderer } from './page-rendering.js';
 import { retryAfterMs } from './retry-after.js';
-import { allowEverything, loadRobotsPolicy } from './robots-policy.js';
+import { allowEverything, loadRobotsPolicy, type RobotsLoadOptions, type RobotsPolicy } from './robots-policy.js';
+import { proxyAnswers } from './socks/proxy-probe.js';
+import { ProxyDownError } from './socks/proxy-outage-gate.js';
+import { proxyAddressOf, proxyRouteOf } from './socks/proxy-route.js';
 
+/** Time the proxy gets to answer before the crawl starts. */
+const startProbeTimeoutMs = 5_000;
 /** Generous: onCapture may wait on back-pressure from a slow pipeline, and must not be cut off mid-way. */
 const requestHandlerTimeoutSecs = 900;
 const serverErrorStatuses = Array.from({ length: 100 }, (_, i) => 500 + i);
@@ -87,6 +92,7 @@ export class HttpCrawl {
   }
 
   private async execute(): Promise<CrawlSummary> {
+    await this.assertProxyAccepts();
     const parts = await this.openParts();
     this.parts = parts;
     let summary: CrawlSummary;
@@ -124,6 +130,19 @@ export class HttpCrawl {
     return summary;
   }
 
+  /**
+   * A proxy that is down before anything was fetched is a set-up mistake (Tor not started, a wrong
+   * port): said at once, rather than after waiting proxyWaitMs for it as for an outage mid-crawl.
+   */
+  private async assertProxyAccepts(): Promise<void> {
+    const proxy = proxyAddressOf(proxyRouteOf(this.settings.proxyUrl));
+    if (proxy === null || (await proxyAnswers(proxy, startProbeTimeoutMs))) return;
+    throw new ProxyDownError(
+      `the proxy ${redactProxyUrl(this.settings.proxyUrl)} does not answer, so nothing was fetched (and nothing is ever sent around it): ` +
+        'start it (for Tor: its SocksPort, e.g. 9050) or correct --proxy',
+    );
+  }
+
   private async openParts(): Promise<RunParts> {
     const settings = this.settings;
     const scope = new CrawlScope(settings);
@@ -150,7 +169,7 @@ export class HttpCrawl {
     const scheduler = new FrontierRequestManager({
       pacing: settings,
       retryBackoffMs: settings.retryBackoffMs,
-      loadRobots: settings.respectRobotsTxt ? (origin) => loadRobotsPolicy(origin, robotsOptions) : async () => allowEverything,
+      loadRobots: settings.respectRobotsTxt ? (origin) => this.robotsOrHalt(origin, robotsOptions) : async () => allowEverything,
       onDispatch: (entry) => frontier.markInFlight(entry.canonicalUrl),
       onRefused: (entry, verdict) => {
         if (verdict.state === 'robots_blocked') {
@@ -165,6 +184,17 @@ export class HttpCrawl {
       onWake: () => void this.crawler?.autoscaledPool?.notify(),
     });
     return { frontier, scope, scheduler, capture };
+  }
+
+  /** robots.txt of an origin; when the run must stop meanwhile (the proxy stayed down), it stops, and the origin's pages stay pending. */
+  private async robotsOrHalt(origin: string, options: RobotsLoadOptions): Promise<RobotsPolicy> {
+    try {
+      return await loadRobotsPolicy(origin, options);
+    } catch (error) {
+      if (!(error instanceof StopRunError)) throw error;
+      this.halt(error);
+      return allowEverything;
+    }
   }
 
   private async crawl(parts: RunParts, pending: Parameters<FrontierRequestManager['enqueue']>[0]): Promise<void> {
@@ -195,8 +225,10 @@ export class HttpCrawl {
         maxRequestRetries: settings.maxRetries,
         // Proxy errors reach Crawlee as session errors; give them the same retry budget as any other.
         maxSessionRotations: settings.maxRetries,
-        navigationTimeoutSecs: Math.ceil(settings.requestTimeoutMs / 1000) + 5,
-        requestHandlerTimeoutSecs,
+        // Crawlee's deadlines are backstops behind the fetcher's own, which an onion URL lengthens
+        // and which a proxy outage pauses (the fetch waits at the outage gate, then starts anew).
+        navigationTimeoutSecs: Math.ceil((Math.max(settings.requestTimeoutMs, settings.onionRequestTimeoutMs) + settings.proxyWaitMs) / 1000) + 5,
+        requestHandlerTimeoutSecs: requestHandlerTimeoutSecs + Math.ceil(settings.proxyWaitMs / 1000),
         additionalMimeTypes: ['*/*'],
         // 5xx are judged by capturePage (retry with backoff), not by Crawlee.
         ignoreHttpErrorStatusCodes: serverErrorStatuses,
@@ -291,7 +323,7 @@ export class HttpCrawl {
 
   private progress(): CrawlProgress {
     const scheduler = this.parts?.scheduler;
-    return this.counters.progress({ queued: scheduler?.waiting ?? 0, inFlight: scheduler?.inFlight ?? 0 });
+    return this.counters.progress({ queued: scheduler?.waiting ?? 0, inFlight: scheduler?.inFlight ?? 0, proxyDownForMs: this.parts?.capture.outageGate?.downForMs ?? null });
   }
 
   private summary(parts: RunParts, alreadyCaptured: number, completed: boolean): CrawlSummary {
@@ -306,6 +338,7 @@ export class HttpCrawl {
       frontier,
       browser: browserSummary(parts.capture.renderer),
       browserUnavailable: parts.capture.renderer.unavailableReason,
+      proxyOutages: parts.capture.outageGate?.stats ?? null,
     };
   }
 }

@@ -15,7 +15,8 @@ import {
 } from './fetch-errors.js';
 import { isOnionHost, isOnionUrl, onionProxyProblem, OnionRequiresTorError } from './onion-routing.js';
 import { onionDefaults } from './onion-settings.js';
-import { proxyAcceptsConnections } from './socks/proxy-probe.js';
+import { proxyAnswers } from './socks/proxy-probe.js';
+import type { ProxyOutageGate } from './socks/proxy-outage-gate.js';
 import { proxyAddressOf, proxyRouteOf, type ProxyRoute } from './socks/proxy-route.js';
 import { SocksAgents } from './socks/socks-agents.js';
 
@@ -44,6 +45,8 @@ export interface HttpFetcherOptions {
    * maxBodyBytes. A gzip bomb's encoded bytes are small, but a cap holds whatever arrives.
    */
   maxTransferredBytes?: number;
+  /** Where fetches wait while the proxy is down (one per crawl, shared by all its fetchers); without it a proxy error is thrown at once. */
+  outageGate?: ProxyOutageGate;
 }
 
 export interface FetchOptions {
@@ -130,7 +133,13 @@ export class HttpFetcher {
     return this.options.proxyUrl;
   }
 
-  async fetch(url: string, fetchOptions: FetchOptions = {}): Promise<FetchedResource> {
+  /** Each attempt gets its own deadline: time spent waiting for a proxy that is down is not counted against it. */
+  fetch(url: string, fetchOptions: FetchOptions = {}): Promise<FetchedResource> {
+    const gate = this.options.outageGate;
+    return gate ? gate.through(() => this.fetchOnce(url, fetchOptions)) : this.fetchOnce(url, fetchOptions);
+  }
+
+  private async fetchOnce(url: string, fetchOptions: FetchOptions): Promise<FetchedResource> {
     const startedAt = new Date();
     const deadline = new AbortController();
     const timeoutMs = isOnionUrl(url) ? this.onionTimeoutMs : this.options.timeoutMs;
@@ -153,7 +162,7 @@ export class HttpFetcher {
   private async blameProxy(error: unknown): Promise<unknown> {
     if (!(error instanceof NetworkError)) return error;
     const proxy = proxyAddressOf(this.route);
-    if (proxy === null || (await proxyAcceptsConnections(proxy, proxyProbeTimeoutMs))) return error;
+    if (proxy === null || (await proxyAnswers(proxy, proxyProbeTimeoutMs))) return error;
     return new ProxyUnreachableError(`proxy unreachable: ${this.proxyLabel} stopped accepting connections (${error.message})`, { cause: error });
   }
 

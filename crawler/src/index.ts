@@ -20,4 +20,5 @@ export { assertOnionRoutable, isOnionHost, isOnionUrl, onionProxyProblem, OnionR
 export { hostPacingFor, onionDefaults, type HostPacingSettings } from './onion-settings.js';
 export { SocksAuthRefusedError, SocksConnectFailedError } from './socks/socks-errors.js';
 export { ProxyUnreachableError } from './fetch-errors.js';
+export { ProxyDownError, type ProxyOutageStats } from './socks/proxy-outage-gate.js';
 export { CaptureRecords, type CaptureRecord, type CaptureWarc, type CapturesQuery } from './capture-records.js';

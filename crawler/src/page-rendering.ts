@@ -6,6 +6,7 @@ import type { BrowserSettingsInput } from './browser/browser-settings.js';
 import type { BrowserCapture } from './browser/capture-page.js';
 import { looksScriptRendered } from './browser/script-rendered.js';
 import type { CrawlMode } from './crawl-mode.js';
+import type { ProxyOutageGate } from './socks/proxy-outage-gate.js';
 
 
 export interface PageRendererOptions {
@@ -22,6 +23,8 @@ export interface PageRendererOptions {
   log: Logger;
   /** Where the browser is looked for; tests pass a search that finds none. */
   findBrowser?: (options: FindBrowserOptions) => BrowserExecutable;
+  /** The crawl's: renders wait there while the proxy is down. */
+  outageGate?: ProxyOutageGate;
 }
 
 export type RenderOutcome =
@@ -108,6 +111,7 @@ export class PageRenderer {
       maxBodyBytes: this.options.maxBodyBytes,
       inScope: this.options.inScope,
       settings,
+      ...(this.options.outageGate ? { outageGate: this.options.outageGate } : {}),
     });
     this.options.log.info({ executable: found.path, source: found.source, mode: this.options.mode }, 'browser rendering enabled');
     return this.fetcher;

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RetryableError } from '@indicia/core';
+import { RetryableError, StopRunError } from '@indicia/core';
 import { createRequire } from 'node:module';
 import type { HttpFetcher } from './http-fetcher.js';
 
@@ -48,6 +48,8 @@ export async function loadRobotsPolicy(origin: string, options: RobotsLoadOption
       if (fetched.status >= 400 && fetched.status < 500 && fetched.status !== 429) return allowEverything;
       failure = `robots.txt unavailable: HTTP ${fetched.status}`;
     } catch (error) {
+      // The run is stopping (the proxy stayed down): not a verdict on this origin, whose pages stay pending.
+      if (error instanceof StopRunError) throw error;
       if (!(error instanceof RetryableError)) return unreachablePolicy(`robots.txt unreadable: ${error instanceof Error ? error.message : String(error)}`);
       // The cause first: "proxy unreachable: ..." must read the same whether it hit a page or robots.txt.
       failure = `${error.message} (while fetching robots.txt)`;

@@ -11,6 +11,11 @@ export function addCrawlFlags(command: Command): Command {
       'send every request through this proxy, never directly: http://host:port, or socks5h://127.0.0.1:9050 for Tor (the proxy resolves names; required for .onion, e.g. indicia crawl http://<56 chars>.onion/ --proxy socks5h://127.0.0.1:9050); socks5:// resolves names locally and is refused for .onion (env INDICIA_PROXY)',
     )
     .option('--proxy-is-tor', "the http:// --proxy is Tor's HTTPTunnelPort, so .onion URLs may go through it (env INDICIA_PROXY_IS_TOR)")
+    .option(
+      '--proxy-wait <ms>',
+      'when the proxy stops accepting connections mid-crawl (Tor restarting), wait this long for it, nothing sent another way; then stop with the pages still pending, to be resumed by the same command (default 600000; 0 stops at once; env INDICIA_PROXY_WAIT_MS)',
+      integerFlag({ min: 0 }),
+    )
     .option('--no-isolate-streams', "with a SOCKS proxy, use one set of SOCKS credentials for every site (default: one per site, so Tor's IsolateSOCKSAuth gives each site its own circuit; env INDICIA_ISOLATE_STREAMS)")
     .option('--max-pages <n>', 'pages in this data directory\'s frontier, at most (default 1000)', integerFlag({ min: 1 }))
     .option('--max-depth <n>', 'links followed from a seed, at most (default 10)', integerFlag({ min: 0 }))
@@ -44,6 +49,7 @@ export function addCrawlFlags(command: Command): Command {
 export interface CrawlFlagValues {
   proxy?: string;
   proxyIsTor?: boolean;
+  proxyWait?: number;
   /** commander's --no-isolate-streams: false when given, true otherwise. */
   isolateStreams?: boolean;
   maxPages?: number;
@@ -82,6 +88,7 @@ export function crawlFlagsToConfig(flags: CrawlFlagValues): Record<string, unkno
   return {
     proxyUrl: flags.proxy,
     proxyIsTor: flags.proxyIsTor ? true : undefined,
+    proxyWaitMs: flags.proxyWait,
     // Only an explicit --no-isolate-streams overrides env and file.
     isolateStreams: flags.isolateStreams === false ? false : undefined,
     maxPages: flags.maxPages,

@@ -3,7 +3,8 @@ import { redactProxyUrl } from '../crawl-settings.js';
 import { NetworkError, ProxyUnreachableError } from '../fetch-errors.js';
 import { isOnionUrl, onionProxyProblem, OnionRequiresTorError } from '../onion-routing.js';
 import { onionDefaults } from '../onion-settings.js';
-import { proxyAcceptsConnections } from '../socks/proxy-probe.js';
+import { proxyAnswers } from '../socks/proxy-probe.js';
+import type { ProxyOutageGate } from '../socks/proxy-outage-gate.js';
 import { proxyAddressOf, proxyRouteOf } from '../socks/proxy-route.js';
 import { SocksRelay } from '../socks/socks-relay.js';
 import { BrowserCrashedError, BrowserFetcherClosedError, BrowserLaunchError, PageCrashedError } from './browser-errors.js';
@@ -31,6 +32,8 @@ export interface BrowserFetcherOptions {
   /** Whether a URL (as the browser requests it, not canonicalised) is in the crawl's scope. */
   inScope: (url: string) => boolean;
   settings?: BrowserSettingsInput;
+  /** Where fetches wait while the proxy is down (shared with the crawl's HTTP fetchers); without it a proxy error is thrown at once. */
+  outageGate?: ProxyOutageGate;
 }
 
 export interface BrowserFetcherStats extends BrowserPoolStats {
@@ -81,7 +84,7 @@ export class BrowserFetcher {
   }
 
   get stats(): BrowserFetcherStats {
-    return { ...(this.pool?.stats ?? { launches: 0, recycles: 0, crashes: 0 }), ...this.counts };
+    return { ...(this.pool?.stats ?? { launches: 0, recycles: 0, crashes: 0, profilesLeft: 0 }), ...this.counts };
   }
 
   /** Process ids of the running browsers. */
@@ -100,7 +103,12 @@ export class BrowserFetcher {
    * redirects, unrenderable responses, pages that crash their renderer or never answer.
    * HTTP error statuses are not errors here: the capture carries the status.
    */
-  async fetch(url: string): Promise<BrowserCapture> {
+  fetch(url: string): Promise<BrowserCapture> {
+    const gate = this.options.outageGate;
+    return gate ? gate.through(() => this.fetchOnce(url)) : this.fetchOnce(url);
+  }
+
+  private async fetchOnce(url: string): Promise<BrowserCapture> {
     if (this.closed) throw new BrowserFetcherClosedError('the browser fetcher is closed');
     const onionProblem = isOnionUrl(url) ? onionProxyProblem({ proxyUrl: this.options.proxyUrl, proxyIsTor: this.options.proxyIsTor ?? false }) : null;
     if (onionProblem !== null) throw new OnionRequiresTorError(`${onionProblem} (${url})`);
@@ -193,7 +201,7 @@ export class BrowserFetcher {
   private async proxyFailure(error: unknown, url: string): Promise<Error | null> {
     if (error instanceof ProxyUnreachableError) return this.relay?.failureFor(new URL(url).hostname) ?? null;
     const proxy = proxyAddressOf(proxyRouteOf(this.options.proxyUrl));
-    if (!(error instanceof NetworkError) || proxy === null || (await proxyAcceptsConnections(proxy, proxyProbeTimeoutMs))) return null;
+    if (!(error instanceof NetworkError) || proxy === null || (await proxyAnswers(proxy, proxyProbeTimeoutMs))) return null;
     return new ProxyUnreachableError(`proxy unreachable: ${redactProxyUrl(this.options.proxyUrl)} stopped accepting connections (${error.message})`, { cause: error });
   }
 }

@@ -29,9 +29,16 @@ export function proxyRouteOf(proxyUrl: string | null): ProxyRoute {
   };
 }
 
+/** Where the proxy listens, and what it speaks (how to ask whether it is there). */
+export interface ProxyAddress {
+  host: string;
+  port: number;
+  protocol: 'http' | 'socks5';
+}
+
 /** Where the proxy listens; null for a direct route. */
-export function proxyAddressOf(route: ProxyRoute): { host: string; port: number } | null {
-  if (route.kind === 'socks') return { host: route.host, port: route.port };
-  if (route.kind === 'http') return { host: route.url.hostname.replace(/^\[|\]$/g, ''), port: Number(route.url.port || 80) };
+export function proxyAddressOf(route: ProxyRoute): ProxyAddress | null {
+  if (route.kind === 'socks') return { host: route.host, port: route.port, protocol: 'socks5' };
+  if (route.kind === 'http') return { host: route.url.hostname.replace(/^\[|\]$/g, ''), port: Number(route.url.port || 80), protocol: 'http' };
   return null;
 }
