@@ -92,7 +92,7 @@ export class HttpCrawl {
   }
 
   private async execute(): Promise<CrawlSummary> {
-    await this.assertProxyAccepts();
+    await this.assertProxyAnswers();
     const parts = await this.openParts();
     this.parts = parts;
     let summary: CrawlSummary;
@@ -134,7 +134,7 @@ export class HttpCrawl {
    * A proxy that is down before anything was fetched is a set-up mistake (Tor not started, a wrong
    * port): said at once, rather than after waiting proxyWaitMs for it as for an outage mid-crawl.
    */
-  private async assertProxyAccepts(): Promise<void> {
+  private async assertProxyAnswers(): Promise<void> {
     const proxy = proxyAddressOf(proxyRouteOf(this.settings.proxyUrl));
     if (proxy === null || (await proxyAnswers(proxy, startProbeTimeoutMs))) return;
     throw new ProxyDownError(
