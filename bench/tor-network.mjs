@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { onionGroundTruth, startTestbed } from '@indicia/testbed';
+import { onionGroundTruth, onionServiceKeyOf, startTestbed } from '@indicia/testbed';
 import { OnionMirrorBackend } from '../cli/dist/test-support/onion-mirror-backend.js';
 import { waitUntilOnionAnswers } from '../cli/dist/test-support/onion-reachable.js';
 import { socksConnect } from '../cli/dist/test-support/socks-connect.js';
@@ -84,13 +84,14 @@ function crawl(seedUrl, proxyUrl) {
 const tor = TorTestnet.use();
 const testbed = await startTestbed({ seed, ads, logRequests: false });
 const truth = onionGroundTruth({ seed, ads });
-const mirrorHost = truth.mirrors[0].onionHost;
+const mirror = truth.mirrors[0];
+const mirrorHost = mirror.onionHost;
 const backend = await OnionMirrorBackend.start({ testbedSocksUrl: testbed.socksUrl, mirrorHost });
 const control = await TorControl.connect(tor.info.onionControl);
 try {
   const published = performance.now();
-  const onion = await control.addOnion(backend.target);
-  backend.setRealHost(onion);
+  // Published with the mirror's own key, so under the mirror's own name.
+  const onion = await control.addOnion(backend.target, `ED25519-V3:${onionServiceKeyOf(seed, mirror.clearHost)}`);
   const reachableMs = await waitUntilOnionAnswers(tor.info.socksUrl, onion, 120_000);
   process.stderr.write(`onion service ${onion} answers ${Math.round(performance.now() - published)} ms after ADD_ONION\n`);
   const adPaths = truth.ads.map((ad) => new URL(ad.url).pathname);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { onionGroundTruth, startTestbed, type RunningTestbed } from '@indicia/testbed';
+import { onionGroundTruth, onionServiceKeyOf, startTestbed, type RunningTestbed } from '@indicia/testbed';
 import { indexedAds, missingFromIndex, type CrawlSummary } from './test-support/onion-crawl-check.js';
 import { OnionMirrorBackend } from './test-support/onion-mirror-backend.js';
 import { waitUntilOnionAnswers } from './test-support/onion-reachable.js';
@@ -46,9 +46,10 @@ async function freePort(): Promise<number> {
 
 /**
  * Issue 8 on a real Tor network: infra/tor-testnet.sh's authorities, relays and client, and an
- * onion service published by the test (ADD_ONION) in front of the testbed's onion mirror. Every
- * crawl runs in a network namespace whose only way out is the Tor client's SOCKS port, with every
- * packet captured, so the same runs show what the crawl found and that nothing leaked.
+ * onion service the test publishes (ADD_ONION) with the key of the testbed's onion mirror, so
+ * under the mirror's own name. Every crawl runs in a network namespace whose only way out is the
+ * Tor client's SOCKS port, with every packet captured, so the same runs show what the crawl found
+ * and that nothing leaked.
  */
 describe('crawling an onion service of the private Tor network', () => {
   let tor: TorTestnet;
@@ -57,8 +58,8 @@ describe('crawling an onion service of the private Tor network', () => {
   let control: TorControl;
   let onion: string;
   const truth = onionGroundTruth({ seed, ads: adCount });
-  const mirrorHost = truth.mirrors[0]!.onionHost;
-  const onionHostOf = (host: string) => (host === mirrorHost ? onion : host);
+  const mirror = truth.mirrors[0]!;
+  const mirrorHost = mirror.onionHost;
   const servedByMirror = () => testbed.countRequests({ host: mirrorHost, via: 'socks' });
 
   before(async () => {
@@ -67,8 +68,9 @@ describe('crawling an onion service of the private Tor network', () => {
     testbed = await startTestbed({ seed, ads: adCount });
     backend = await OnionMirrorBackend.start({ testbedSocksUrl: testbed.socksUrl, mirrorHost });
     control = await TorControl.connect(tor.info.onionControl);
-    onion = await control.addOnion(backend.target);
-    backend.setRealHost(onion);
+    // Published with the mirror's own key: the real onion service has the testbed's name.
+    onion = await control.addOnion(backend.target, `ED25519-V3:${onionServiceKeyOf(seed, mirror.clearHost)}`);
+    assert.equal(onion, mirrorHost, 'the onion service Tor published is the testbed mirror under its own name');
     await waitUntilOnionAnswers(tor.info.socksUrl, onion, 120_000);
   });
   after(async () => {
@@ -97,7 +99,7 @@ describe('crawling an onion service of the private Tor network', () => {
         t.diagnostic(`${summary.pages.captured} pages in ${Date.now() - started} ms; ${counts.toProxy} connections to the SOCKS port, ${counts.other} to the crawl's own listeners, ${report.dnsQuestions.length} DNS questions`);
         assert.deepEqual(leaksIn(report, proxy, { allowOwnListeners: mode === 'browser' }).slice(0, 10), []);
         assert.ok(counts.toProxy > 0, 'the capture saw the crawl reach the SOCKS port');
-        assert.deepEqual(missingFromIndex(truth.ads, await indexedAds(dir.path), onionHostOf).slice(0, 10), []);
+        assert.deepEqual(missingFromIndex(truth.ads, await indexedAds(dir.path)).slice(0, 10), []);
       } finally {
         await namespace.close();
         dir.remove();
@@ -156,7 +158,7 @@ describe('crawling an onion service of the private Tor network', () => {
       assert.deepEqual(summary.failures.filter((failure) => /proxy|socks/i.test(failure.reason)).slice(0, 5), [], 'no page failed for the proxy');
       const report = await namespace.capture();
       assert.deepEqual(leaksIn(report, { address: '127.0.0.1', port: namespace.insidePort }, { allowOwnListeners: false }).slice(0, 10), []);
-      assert.deepEqual(missingFromIndex(truth.ads, await indexedAds(dir.path), onionHostOf).slice(0, 10), []);
+      assert.deepEqual(missingFromIndex(truth.ads, await indexedAds(dir.path)).slice(0, 10), []);
     } finally {
       tor.stopClient(clientName);
       await namespace.close();

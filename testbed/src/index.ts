@@ -4,7 +4,7 @@ export type { TruthImage, ReusedImage } from './ground-truth-images.js';
 export { imageAdTruth, renderTestbedImage, type ImageAdTruth, type RenderedTruthImage } from './image-truth.js';
 export type { DisguisedIndicator } from './ad-model.js';
 export { siteList, type TestbedSite, type FindingRequirement } from './site-hosts.js';
-export { onionHostOf, onionMirrorList, type OnionMirror } from './onion-mirrors.js';
+export { onionHostOf, onionMirrorList, onionServiceKeyOf, type OnionMirror } from './onion-mirrors.js';
 export { onionGroundTruth, type OnionGroundTruth } from './onion-truth.js';
 export type { SocksConnection } from './socks-proxy.js';
 export type { RequestLogEntry, RequestFilter, RequestVia } from './request-log.js';

@@ -21,15 +21,13 @@ export async function indexedAds(dataDir: string): Promise<ExportedAd[]> {
 
 /**
  * What the index lacks of the truth, as "URL phone VALUE" / "URL email VALUE" / "URL (ad)" lines
- * (empty when the crawl found everything). `hostOf` maps a truth URL's host to the host the crawl
- * saw (a real onion address in front of the testbed's mirror).
+ * (empty when the crawl found everything).
  */
-export function missingFromIndex(truthAds: GroundTruthAd[], ads: ExportedAd[], hostOf: (host: string) => string = (host) => host): string[] {
+export function missingFromIndex(truthAds: GroundTruthAd[], ads: ExportedAd[]): string[] {
   const byUrl = new Map(ads.map((ad) => [ad.url, ad]));
   const missing: string[] = [];
   for (const truthAd of truthAds) {
     const url = new URL(truthAd.url);
-    url.hostname = hostOf(url.hostname);
     const ad = byUrl.get(url.href);
     if (ad === undefined) {
       missing.push(`${url.href} (ad)`);
