@@ -68,5 +68,5 @@ export async function startConsole(start: ConsoleStart): Promise<RunningConsole>
 export function firstAdminLine(firstAdmin: FirstAdmin): string | null {
   if (!firstAdmin.created) return null;
   if (!firstAdmin.generated) return `console: created user ${firstAdmin.username} (admin) with the password in INDICIA_ADMIN_PASSWORD\n`;
-  return `console: created user ${firstAdmin.username} (admin) with the one-time password ${firstAdmin.password}\n         store it now, it is not shown again (add users with: indicia users add NAME --role analyst)\n`;
+  return `console: created user ${firstAdmin.username} (admin) with the one-time password ${firstAdmin.password}\n         it is shown once, and works once: log in with it and set your own (add users with: indicia users add NAME --role analyst)\n`;
 }

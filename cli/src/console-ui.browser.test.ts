@@ -214,6 +214,38 @@ describe('the console in Chromium, over a crawled testbed with hostile ads', { t
     assert.equal(await watch.executions(page), 0);
   });
 
+  it('takes a user with a one-time password to set their own first, then on to search', async () => {
+    // The admin adds Inês through the API; the console generates her one-time password.
+    const login = await fetch(consolePath('/api/v1/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const admin = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const added = await fetch(consolePath('/api/v1/users'), { method: 'POST', headers: admin, body: JSON.stringify({ username: 'ines', role: 'viewer' }) });
+    const oneTime = ((await added.json()) as { password: string }).password;
+
+    const own = await browser.newContext();
+    try {
+      const newcomer = await own.newPage();
+      await newcomer.goto(consolePath('/search'));
+      await newcomer.getByLabel('Username').fill('ines');
+      await newcomer.getByLabel('Password').fill(oneTime);
+      await newcomer.getByRole('button', { name: 'Log in' }).click();
+      await newcomer.waitForURL(/\/account$/);
+      await newcomer.getByRole('heading', { name: 'Set your password' }).waitFor();
+      await newcomer.goto(consolePath('/search'));
+      await newcomer.waitForURL(/\/account$/, { timeout: 10_000 });
+      await newcomer.getByLabel('Current password', { exact: true }).fill(oneTime);
+      await newcomer.getByLabel('New password (at least 12 characters)', { exact: true }).fill('ines reads the ads');
+      await newcomer.getByLabel('New password again', { exact: true }).fill('ines reads the ads');
+      await newcomer.getByRole('button', { name: 'Set password' }).click();
+      await newcomer.waitForURL(/\/search$/);
+      await newcomer.getByText('ines (viewer)').waitFor();
+    } finally {
+      await own.close();
+    }
+    const relogin = await fetch(consolePath('/api/v1/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ines', password: 'ines reads the ads' }) });
+    assert.equal(((await relogin.json()) as { mustChangePassword: boolean }).mustChangePassword, false);
+  });
+
   it('would see a payload run or a request leave (the watch itself works)', async () => {
     const probe = await context.newPage();
     try {

@@ -10,6 +10,8 @@ export interface Me {
   username: string;
   role: Role;
   csrfToken: string;
+  /** Logged in with a one-time password: nothing but setting one's own is allowed yet. */
+  mustChangePassword: boolean;
 }
 
 export interface IndicatorRef {

@@ -98,6 +98,8 @@ async function render(app: HTMLElement): Promise<void> {
   if (ticket !== renderCount) return;
   if (me === null) return navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   replaceChildren(headerSlot, header(me));
+  // A one-time password opens only the Account page, where the user sets their own (the API refuses the rest).
+  if (me.mustChangePassword && location.pathname !== '/account') return navigate('/account', { replace: true });
   const found = matchRoute(routes, location);
   if (!found) {
     replaceChildren(main, h('h1', { tabindex: -1 }, 'Not found'), h('p', {}, 'There is no such page. ', h('a', { href: '/search' }, 'Search')));

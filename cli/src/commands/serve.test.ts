@@ -152,21 +152,40 @@ describe('indicia serve on a real crawl of the testbed: the API against the grou
     assert.equal(lines.length, holders.length + 1);
   });
 
-  it('indicia users add, list and remove work beside the running server', async () => {
+  it('indicia users add, passwd, list and remove work beside the running server', async () => {
     const added = await runIndicia(['users', 'add', 'Maria', '--role', 'viewer', '--data', data]);
     assert.equal(added.code, 0, added.stderr);
     const password = /^password: (\S+)$/m.exec(added.stdout)?.[1];
     assert.ok(password, added.stdout);
-    const login = await fetch(`${serve.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'maria', password }) });
+    const logIn = (secret: string) =>
+      fetch(`${serve.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'maria', password: secret }) });
+    const login = await logIn(password);
     assert.equal(login.status, 200);
+    assert.equal(((await login.json()) as Json).mustChangePassword, true, 'a generated password is one-time');
     const list = await runIndicia(['users', 'list', '--json', '--data', data]);
-    assert.deepEqual((JSON.parse(list.stdout) as Json[]).map((user) => `${user.username}:${user.role}`), ['admin:admin', 'maria:viewer']);
+    assert.deepEqual((JSON.parse(list.stdout) as Json[]).map((user) => `${user.username}:${user.role}:${user.mustChangePassword}`), ['admin:admin:false', 'maria:viewer:true']);
+    assert.match((await runIndicia(['users', 'list', '--data', data])).stdout, /^maria +viewer .*\(one-time password: not yet replaced\)$/m);
+
+    // Forgotten: an admin resets it; the old password and the sessions made with it stop working.
+    const mariaSession = login.headers.get('set-cookie')!.split(';')[0]!;
+    const reset = await runIndicia(['users', 'passwd', 'maria', '--data', data]);
+    assert.equal(reset.code, 0, reset.stderr);
+    const fresh = /^password: (\S+)$/m.exec(reset.stdout)?.[1];
+    assert.ok(fresh && fresh !== password, reset.stdout);
+    assert.equal((await fetch(`${serve.url}/api/v1/me`, { headers: { cookie: mariaSession } })).status, 401, 'her sessions ended');
+    assert.equal((await logIn(password)).status, 401);
+    assert.equal((await logIn(fresh)).status, 200);
+    const chosen = await runIndicia(['users', 'passwd', 'maria', '--password-stdin', '--data', data], { input: 'maria chose this one\n' });
+    assert.equal(chosen.code, 0, chosen.stderr);
+    assert.doesNotMatch(chosen.stdout, /password:/, 'a password given on stdin is not printed');
+    assert.equal(((await (await logIn('maria chose this one')).json()) as Json).mustChangePassword, false);
+    assert.equal((await runIndicia(['users', 'passwd', 'nobody', '--data', data])).code, 2);
     assert.equal((await runIndicia(['users', 'add', 'x', '--role', 'root', '--data', data])).code, 2);
     assert.equal((await runIndicia(['users', 'remove', 'admin', '--data', data])).code, 2, 'the only admin stays');
     assert.equal((await runIndicia(['users', 'remove', 'maria', '--data', data])).code, 0);
     const audit = await fetch(`${serve.url}/api/v1/audit?limit=500`, { headers: { cookie, 'x-csrf-token': csrf } });
     const actions = ((await audit.json()) as { entries: Json[] }).entries.map((entry) => `${entry.action}:${entry.target}`);
-    assert.ok(actions.includes('user-add:maria') && actions.includes('user-remove:maria'), actions.join(' '));
+    assert.ok(actions.includes('user-add:maria') && actions.includes('password-reset:maria') && actions.includes('user-remove:maria'), actions.join(' '));
     assert.equal((await get('/api/v1/audit/verify')).body.ok, true);
   });
 });

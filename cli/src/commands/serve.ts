@@ -26,8 +26,9 @@ export function registerServeCommand(program: Command): void {
     .addHelpText(
       'after',
       `
-The first run creates the user "admin" and prints a one-time password on stderr, once. For an
-automated set-up give the password instead: INDICIA_ADMIN_PASSWORD='long passphrase' indicia serve.
+The first run creates the user "admin" and prints a one-time password on stderr, once: it lets
+admin in only to set their own password. For an automated set-up give the password instead:
+INDICIA_ADMIN_PASSWORD='long passphrase' indicia serve.
 Accounts, sessions, API tokens, watchlists and the audit log live in <data>/console.sqlite.
 
 Roles: viewer (search and read), analyst (also watchlists and exports), admin (also users and the

@@ -14,15 +14,17 @@ export interface CliResult {
 }
 
 /** Runs the real `indicia` command in a child process, as a user would. */
-export function runIndicia(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+/** `input`, when given, is written to the command's stdin (which is closed after it). */
+export function runIndicia(args: string[], options: { env?: Record<string, string>; timeoutMs?: number; input?: string } = {}): Promise<CliResult> {
   const child = spawnIndicia(args, options);
+  if (options.input !== undefined) child.stdin!.end(options.input);
   return collect(child, options.timeoutMs ?? 120_000);
 }
 
-export function spawnIndicia(args: string[], options: { env?: Record<string, string> } = {}): ChildProcess {
+export function spawnIndicia(args: string[], options: { env?: Record<string, string>; input?: string } = {}): ChildProcess {
   return spawn(process.execPath, [cliBin, ...args], {
     env: { ...process.env, INDICIA_DATA: '', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
 }
 

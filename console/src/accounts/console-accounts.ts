@@ -43,14 +43,15 @@ export class ConsoleAccounts {
 
   /**
    * With no users at all, creates `admin` with the given password (INDICIA_ADMIN_PASSWORD) or a
-   * generated one-time password, which the caller prints once. Does nothing when any user exists.
+   * generated one-time password, which the caller prints once and which lets admin in only to set
+   * their own. Does nothing when any user exists.
    */
   async ensureFirstAdmin(options: { password?: string } = {}): Promise<FirstAdmin> {
     if (this.users.count() > 0) return { created: false };
     const generated = options.password === undefined || options.password === '';
     const password = generated ? randomBytes(18).toString('base64url') : options.password!;
     try {
-      await this.users.add({ username: 'admin', role: 'admin', password });
+      await this.users.add({ username: 'admin', role: 'admin', password, oneTime: generated });
     } catch (error) {
       if (error instanceof UsageError && !generated) throw new UsageError(`INDICIA_ADMIN_PASSWORD: ${error.message}`, { cause: error });
       throw error;

@@ -57,6 +57,8 @@ const migrations: string[] = [
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
+  // A password someone else chose or saw (generated, printed once) is for one login: the user sets their own first.
+  `ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** Opens (creating and migrating) `<dataDir>/console.sqlite`. The server and `indicia users` may have it open at once. */

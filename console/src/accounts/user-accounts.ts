@@ -7,12 +7,16 @@ export interface ConsoleUser {
   username: string;
   role: Role;
   createdAt: string;
+  /** The password was given once (generated and shown): the user must set their own before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface NewUser {
   username: string;
   role: Role;
   password: string;
+  /** A generated password, shown once: it lets the user in only to set their own. */
+  oneTime?: boolean;
 }
 
 /** Shortest password accepted: long passphrases beat composition rules (NIST SP 800-63B). */
@@ -29,6 +33,7 @@ interface UserRow {
   role: string;
   password_hash: string;
   created_at: string;
+  must_change_password: number;
 }
 
 /** Local console users with scrypt password hashes. */
@@ -71,9 +76,27 @@ export class UserAccounts {
     UserAccounts.checkPassword(user.password);
     const passwordHash = await hashPassword(user.password, this.cost);
     const createdAt = new Date().toISOString();
-    const inserted = this.db.prepare('INSERT OR IGNORE INTO users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)').run(username, user.role, passwordHash, createdAt);
+    const mustChangePassword = user.oneTime ?? false;
+    const inserted = this.db
+      .prepare('INSERT OR IGNORE INTO users (username, role, password_hash, created_at, must_change_password) VALUES (?, ?, ?, ?, ?)')
+      .run(username, user.role, passwordHash, createdAt, mustChangePassword ? 1 : 0);
     if (inserted.changes === 0) throw new UserExistsError(`there is already a user named ${username}`);
-    return { username, role: user.role, createdAt };
+    return { username, role: user.role, createdAt, mustChangePassword };
+  }
+
+  /**
+   * Sets a new password and ends every session of the user (the caller may start a new one): a
+   * password changed because it leaked must shut out whoever has it. `oneTime` for a generated
+   * password an admin hands over. False when there is no such user; UsageError for a short password.
+   */
+  async setPassword(username: string, password: string, options: { oneTime: boolean }): Promise<boolean> {
+    UserAccounts.checkPassword(password);
+    const passwordHash = await hashPassword(password, this.cost);
+    return this.db.transaction(() => {
+      const changed = this.db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE username = ?').run(passwordHash, options.oneTime ? 1 : 0, username).changes > 0;
+      if (changed) this.db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
+      return changed;
+    })();
   }
 
   /** Removes the user, their sessions, tokens and watchlists (the audit trail stays). False when there was no such user. */
@@ -98,5 +121,5 @@ export class UserAccounts {
 }
 
 function toUser(row: UserRow): ConsoleUser {
-  return { username: row.username, role: row.role as Role, createdAt: row.created_at };
+  return { username: row.username, role: row.role as Role, createdAt: row.created_at, mustChangePassword: row.must_change_password === 1 };
 }

@@ -53,7 +53,7 @@ export const accountRoutes: ConsoleRoute[] = [
     method: 'POST',
     path: '/users',
     minRole: 'admin',
-    summary: 'Add a user; without a password one is generated and returned in this answer only.',
+    summary: 'Add a user; without a password one is generated and returned in this answer only. Either way it is a one-time password: the user sets their own at first login.',
     body: '{username, role, password?}',
     async handle(ctx, deps) {
       const body = await ctx.body();
@@ -65,7 +65,8 @@ export const accountRoutes: ConsoleRoute[] = [
       const password = generated ? randomBytes(18).toString('base64url') : (body.password as string);
       let user;
       try {
-        user = await deps.accounts.users.add({ username, role, password });
+        // Chosen by the admin or generated, it is someone else's secret: the user replaces it at first login.
+        user = await deps.accounts.users.add({ username, role, password, oneTime: true });
       } catch (error) {
         if (error instanceof UserExistsError) throw new RejectedRequestError(409, 'exists', error.message);
         throw error;

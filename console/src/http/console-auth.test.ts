@@ -36,7 +36,7 @@ describe('console accounts over HTTP: login, rate limit, sessions, tokens, users
     assert.equal(login.role, 'viewer');
     const session = { cookie: cookie.split(';')[0]!, csrf: login.csrfToken as string };
     const me = await harness.json('GET', '/api/v1/me', { cookie: session.cookie });
-    assert.deepEqual(me.body, { username: 'viewer', role: 'viewer', csrfToken: session.csrf });
+    assert.deepEqual(me.body, { username: 'viewer', role: 'viewer', csrfToken: session.csrf, mustChangePassword: false });
     assert.equal((await harness.call('DELETE', '/api/v1/session', session)).status, 204);
     assert.equal((await harness.call('GET', '/api/v1/me', { cookie: session.cookie })).status, 401);
   });
@@ -120,6 +120,40 @@ describe('console accounts over HTTP: login, rate limit, sessions, tokens, users
     assert.equal((await harness.call('DELETE', '/api/v1/users/maria', admin)).status, 204);
     assert.equal((await harness.call('GET', '/api/v1/me', { cookie: maria.cookie })).status, 401, 'a removed user\'s session ends at once');
     assert.equal((await harness.call('DELETE', '/api/v1/users/admin', admin)).status, 409);
+  });
+
+  it('a one-time password lets its user in only to set their own, which proves the current one, ends the other sessions and is audited', async () => {
+    const admin = await harness.login('admin');
+    const added = await harness.json<Json>('POST', '/api/v1/users', { ...admin, body: { username: 'noor', role: 'analyst', password: 'chosen by the admin' } });
+    assert.equal(added.status, 201);
+    assert.equal(added.body.mustChangePassword, true, 'a password someone else chose is one-time too');
+    const first = await harness.login('noor', 'chosen by the admin');
+    const other = await harness.login('noor', 'chosen by the admin');
+    assert.equal((await harness.json<Json>('GET', '/api/v1/me', { cookie: first.cookie })).body.mustChangePassword, true);
+    const blocked = await harness.json<Json>('GET', `/api/v1/search?q=${encodeURIComponent(sharedPhone)}`, { cookie: first.cookie });
+    assert.equal(blocked.status, 403);
+    assert.equal(blocked.body.error.code, 'password-change-required');
+    assert.equal((await harness.call('POST', '/api/v1/tokens', { ...first, body: { name: 'a way around' } })).status, 403, 'no API token either');
+
+    const change = (session: typeof first, body: Json) => harness.json<Json>('POST', '/api/v1/me/password', { ...session, body });
+    assert.equal((await change(first, { currentPassword: 'a wrong guess!', newPassword: 'noor picks her own words' })).status, 401);
+    assert.equal((await change(first, { currentPassword: 'chosen by the admin', newPassword: 'too short' })).status, 400);
+    assert.equal((await harness.call('POST', '/api/v1/me/password', { cookie: first.cookie, body: { currentPassword: 'chosen by the admin', newPassword: 'noor picks her own words' } })).status, 403, 'a change needs the CSRF header');
+    const changed = await change(first, { currentPassword: 'chosen by the admin', newPassword: 'noor picks her own words' });
+    assert.equal(changed.status, 200);
+    const renewed = { cookie: changed.headers.get('set-cookie')!.split(';')[0]!, csrf: changed.body.csrfToken as string };
+    assert.equal((await harness.call('GET', `/api/v1/search?q=${encodeURIComponent(sharedPhone)}`, { cookie: renewed.cookie })).status, 200, 'this session goes on, allowed everything');
+    assert.equal((await harness.call('GET', '/api/v1/me', { cookie: first.cookie })).status, 401, 'the old session id is gone');
+    assert.equal((await harness.call('GET', '/api/v1/me', { cookie: other.cookie })).status, 401, 'other sessions of the account ended');
+    assert.equal((await harness.call('POST', '/api/v1/session', { body: { username: 'noor', password: 'chosen by the admin' } })).status, 401);
+    const again = await harness.login('noor', 'noor picks her own words');
+    assert.equal((await harness.json<Json>('GET', '/api/v1/me', { cookie: again.cookie })).body.mustChangePassword, false);
+
+    const token = (await harness.json<Json>('POST', '/api/v1/tokens', { ...again, body: { name: 'script' } })).body.token as string;
+    assert.equal((await harness.call('POST', '/api/v1/me/password', { token, body: { currentPassword: 'noor picks her own words', newPassword: 'a token must not do this' } })).status, 403, 'an API token cannot change the password');
+    const { body } = await harness.json<{ entries: Json[] }>('GET', '/api/v1/audit?limit=500', { cookie: admin.cookie });
+    const trail = body.entries.filter((entry) => entry.target === 'noor').map((entry) => entry.action);
+    assert.ok(trail.includes('password-change') && trail.includes('password-change-refused'), trail.join(', '));
   });
 
   it('audit: logins (and failures), searches as typed, views and account changes, chained and verifiable', async () => {

@@ -127,6 +127,9 @@ export class ConsoleServer {
           throw new RejectedRequestError(403, 'forbidden', `this needs the ${match.route.minRole} role (you are ${principal.role})`);
         }
         if (principal.via === 'session' && unsafeMethods.has(method)) checkCsrf(req, principal);
+        if (principal.mustChangePassword && match.route.allowedBeforePasswordChange !== true) {
+          throw new RejectedRequestError(403, 'password-change-required', 'this account still has the password it was given once: set your own first (POST /api/v1/me/password)');
+        }
       }
       if (match.kind !== 'found') throw new RejectedRequestError(404, 'not-found', 'no such API route');
       result = await match.route.handle(this.context(req, url, match.params, principal), this.deps);
@@ -159,14 +162,14 @@ export class ConsoleServer {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const username = match ? this.deps.accounts.tokens.resolve(match[1]!) : null;
       const user = username ? this.deps.accounts.users.get(username) : null;
-      return user ? { username: user.username, role: user.role, via: 'token', csrfToken: null, sessionId: null } : null;
+      return user ? { username: user.username, role: user.role, via: 'token', csrfToken: null, sessionId: null, mustChangePassword: user.mustChangePassword } : null;
     }
     const sessionId = sessionCookieOf(req);
     if (!sessionId) return null;
     const session = this.deps.accounts.sessions.resolve(sessionId);
     // The role is read from the account at each request: a change or removal takes effect at once.
     const user = session ? this.deps.accounts.users.get(session.username) : null;
-    return user && session ? { username: user.username, role: user.role, via: 'session', csrfToken: session.csrfToken, sessionId } : null;
+    return user && session ? { username: user.username, role: user.role, via: 'session', csrfToken: session.csrfToken, sessionId, mustChangePassword: user.mustChangePassword } : null;
   }
 
   private errorToResult(error: unknown, routeName: string): RouteResult {

@@ -11,6 +11,8 @@ export interface Principal {
   csrfToken: string | null;
   /** The session cookie's value, for logout. */
   sessionId: string | null;
+  /** The account's password was given once: only setting a new one (and /me, logout) is allowed. */
+  mustChangePassword: boolean;
 }
 
 export interface RequestContext {
@@ -41,6 +43,8 @@ export interface RouteDefinition<Deps> {
   path: string;
   /** Deny by default: a route names the least role that may call it. */
   minRole: MinimumRole;
+  /** Callable by an account that must still replace a one-time password (who am I, set it, log out). */
+  allowedBeforePasswordChange?: true;
   /** One line for the OpenAPI document. */
   summary: string;
   /** Query parameters, for the OpenAPI document. */

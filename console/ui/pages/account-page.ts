@@ -1,4 +1,4 @@
-import { api, apiUrl, getJson, segment } from '../api-client.js';
+import { ApiError, api, apiUrl, getJson, segment, setCsrfToken } from '../api-client.js';
 import type { Role, TokenInfo, UserInfo } from '../api-types.js';
 import { button, h, replaceChildren } from '../dom.js';
 import { formatTime } from '../format.js';
@@ -38,8 +38,51 @@ function userForm(output: HTMLElement): HTMLFormElement {
   return form;
 }
 
-/** Own API tokens; for admins, the users too. */
+/** Sets one's own password; on success the page reloads with the renewed session (the other sessions ended). */
+function passwordForm(output: HTMLElement): HTMLFormElement {
+  const field = (label: string, name: string, autocomplete: string) => h('input', { name, type: 'password', required: true, autocomplete, 'aria-label': label });
+  const current = field('Current password', 'currentPassword', 'current-password');
+  const next = field('New password (at least 12 characters)', 'newPassword', 'new-password');
+  const repeat = field('New password again', 'repeatPassword', 'new-password');
+  const form = h(
+    'form',
+    { class: 'password-form' },
+    h('label', { class: 'field' }, h('span', {}, 'Current password'), current),
+    h('label', { class: 'field' }, h('span', {}, 'New password (at least 12 characters; a few words make a good one)'), next),
+    h('label', { class: 'field' }, h('span', {}, 'New password again'), repeat),
+    h('button', { type: 'submit', class: 'primary' }, 'Set password'),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (next.value !== repeat.value) {
+      replaceChildren(output, notice('The two new passwords differ.', 'error'));
+      return;
+    }
+    try {
+      const changed = await api<{ csrfToken: string }>('POST', apiUrl('/me/password'), { currentPassword: current.value, newPassword: next.value });
+      setCsrfToken(changed.csrfToken);
+      location.assign('/search');
+    } catch (error) {
+      const text = error instanceof ApiError && error.status === 401 ? 'The current password is wrong.' : error instanceof Error ? error.message : String(error);
+      replaceChildren(output, notice(text, 'error'));
+    }
+  });
+  return form;
+}
+
+/** Own password and API tokens; for admins, the users too. With a one-time password, only the password. */
 export async function accountPage(context: PageContext): Promise<Node> {
+  const passwordOutput = h('div', { 'aria-live': 'assertive' });
+  const passwordSection = section('Password', passwordForm(passwordOutput), passwordOutput);
+  if (context.me.mustChangePassword) {
+    return h(
+      'div',
+      { class: 'page account-page' },
+      pageHeading('Set your password', h('p', { class: 'subtitle' }, `${context.me.username} · ${context.me.role}`)),
+      notice('You logged in with a one-time password. Set your own to use the console.', 'info'),
+      passwordSection,
+    );
+  }
   const tokens = await getJson<TokenInfo[] | { tokens: TokenInfo[] }>(apiUrl('/tokens'));
   const tokenList = Array.isArray(tokens) ? tokens : tokens.tokens;
   const tokenOutput = h('div', { 'aria-live': 'polite' });
@@ -59,6 +102,7 @@ export async function accountPage(context: PageContext): Promise<Node> {
       tokenForm(tokenOutput),
       tokenOutput,
     ),
+    passwordSection,
   );
   if (hasRole(context.me, 'admin')) {
     const users = await getJson<UserInfo[] | { users: UserInfo[] }>(apiUrl('/users'));
