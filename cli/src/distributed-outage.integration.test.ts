@@ -50,9 +50,12 @@ describe('distributed mode: the broker restarts and Elasticsearch stops for 30 s
     assert.equal(new Set(indexed).size, indexed.length, 'no ad indexed twice');
     // Pages the testbed's traps fail for good (flaky 5xx, redirect loops...) are dead-lettered by the
     // crawl stage, with why; nothing that was captured may be.
-    const lost = (await run.deadLetters()).filter((record) => record.type !== 'crawl.requested');
+    const deadLetters = await run.deadLetters();
+    const lost = deadLetters.filter((record) => record.type !== 'crawl.requested');
     assert.deepEqual(lost.map((record) => `${record.type} ${record.group}: ${record.error}`), [], run.workerLogs());
-    assert.deepEqual(expected.filter((url) => !indexed.includes(url)), [], `no ad lost\n${run.workerLogs()}`);
+    // When an ad is missing, say what became of its crawl request (dead-lettered, and why) and what the workers said.
+    const crawlFailures = deadLetters.filter((record) => record.type === 'crawl.requested').map((record) => `${record.group}: ${record.error}`);
+    assert.deepEqual(expected.filter((url) => !indexed.includes(url)), [], `no ad lost\ncrawl requests dead-lettered: ${crawlFailures.join('\n')}\n${run.workerLogs()}`);
     assert.equal(run.endedWorkers.length, 0, `no worker died: ${run.workerLogs()}`);
   });
 });
