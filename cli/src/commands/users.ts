@@ -60,7 +60,7 @@ Examples:
         const { UserAccounts } = await import('@indicia/console');
         const username = UserAccounts.normaliseUsername(name);
         const password = flags.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : randomBytes(18).toString('base64url');
-        if (!(await accounts.users.setPassword(username, password, { oneTime: !flags.passwordStdin }))) throw new UsageError(`no user named ${username} (see indicia users list)`);
+        if (!(await accounts.setPassword(username, password, { oneTime: !flags.passwordStdin }))) throw new UsageError(`no user named ${username} (see indicia users list)`);
         accounts.audit.append({ username: null, action: 'password-reset', target: username, details: { via: 'command line' } });
         process.stdout.write(`reset the password of ${username}; their sessions ended\n`);
         if (!flags.passwordStdin) process.stdout.write(`password: ${password}\n(shown once: hand it over now; it works once, to set their own)\n`);

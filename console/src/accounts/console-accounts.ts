@@ -60,6 +60,17 @@ export class ConsoleAccounts {
     return { created: true, username: 'admin', password, generated };
   }
 
+  /**
+   * Sets a user's password and ends every session of theirs: a password changed because it leaked
+   * must shut out whoever has it (the caller may then start a session of its own). False when
+   * there is no such user.
+   */
+  async setPassword(username: string, password: string, options: { oneTime: boolean }): Promise<boolean> {
+    const changed = await this.users.setPassword(username, password, options);
+    if (changed) this.sessions.endAllOf(username);
+    return changed;
+  }
+
   close(): void {
     this.db.close();
   }

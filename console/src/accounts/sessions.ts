@@ -58,4 +58,8 @@ export class Sessions {
   end(sessionId: string): void {
     this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(secretHash(sessionId));
   }
+
+  endAllOf(username: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
+  }
 }

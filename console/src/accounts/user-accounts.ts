@@ -85,18 +85,14 @@ export class UserAccounts {
   }
 
   /**
-   * Sets a new password and ends every session of the user (the caller may start a new one): a
-   * password changed because it leaked must shut out whoever has it. `oneTime` for a generated
-   * password an admin hands over. False when there is no such user; UsageError for a short password.
+   * Sets a new password; `oneTime` for a generated one an admin hands over. False when there is no
+   * such user; UsageError for a short password. Callers end the user's sessions
+   * (ConsoleAccounts.setPassword does both).
    */
   async setPassword(username: string, password: string, options: { oneTime: boolean }): Promise<boolean> {
     UserAccounts.checkPassword(password);
     const passwordHash = await hashPassword(password, this.cost);
-    return this.db.transaction(() => {
-      const changed = this.db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE username = ?').run(passwordHash, options.oneTime ? 1 : 0, username).changes > 0;
-      if (changed) this.db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
-      return changed;
-    })();
+    return this.db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE username = ?').run(passwordHash, options.oneTime ? 1 : 0, username).changes > 0;
   }
 
   /** Removes the user, their sessions, tokens and watchlists (the audit trail stays). False when there was no such user. */

@@ -85,7 +85,7 @@ export const sessionRoutes: ConsoleRoute[] = [
       }
       if (next === current) throw new RejectedRequestError(400, 'bad-request', 'the new password is the current one');
       deps.loginLimit.recordSuccess(ctx.clientIp, principal.username);
-      await deps.accounts.users.setPassword(principal.username, next, { oneTime: false });
+      await deps.accounts.setPassword(principal.username, next, { oneTime: false });
       // setPassword ended every session; the caller's own goes on, under a new id.
       const { sessionId, csrfToken } = deps.accounts.sessions.create(principal.username);
       ctx.audit('password-change', principal.username);
