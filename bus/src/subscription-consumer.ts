@@ -1,5 +1,6 @@
 import { RetryableError, describeError, serializeEnvelope, type Logger, type MessageHandler, type MessageType, type StopRunError } from '@indicia/core';
 import kafkajs, { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type RetryOptions } from 'kafkajs';
+import { isBrokerUnreachable } from './broker-unreachable.js';
 import { ConcurrencyGate } from './concurrency-gate.js';
 import { ContiguousOffsets } from './contiguous-offsets.js';
 import { OffsetCommitter } from './offset-committer.js';
@@ -31,8 +32,12 @@ export interface SubscriptionConsumerOptions {
   sendDeadLetter(record: DeadLetterRecord): Promise<void>;
   /** A handler threw StopRunError: the run must stop. */
   onStopRun(error: StopRunError): void;
-  /** kafkajs gave up on this consumer and will not restart it. */
+  /** kafkajs gave up on this consumer, for another reason than unreachable brokers, and it cannot be restarted. */
   onConsumerFailed(error: Error): void;
+  /** The first wait before starting a consumer again that kafkajs gave up on because no broker answered (default 1 s); it doubles each time. */
+  restartBaseMs?: number;
+  /** The longest of those waits (default 30 s). */
+  maxRestartDelayMs?: number;
 }
 
 /**
@@ -58,14 +63,20 @@ export class SubscriptionConsumer {
   /** Batches in hand, by partition; `paused` when its partition was paused for it and must be resumed after it. */
   private readonly inHand = new Map<number, { done: Promise<void>; finished: boolean; paused: boolean }>();
   private readonly handOffAfterMs: number;
+  private readonly restartBaseMs: number;
+  private readonly maxRestartDelayMs: number;
   private readonly committer: OffsetCommitter;
   private stopped: Promise<void> | null = null;
+  /** Set while a consumer that kafkajs gave up on is being started again. */
+  private restarting: Promise<void> | null = null;
 
   constructor(private readonly options: SubscriptionConsumerOptions) {
     this.topic = topicFor(options.prefix, options.type);
     this.groupId = consumerGroupFor(options.prefix, options.type, options.group);
     this.gate = new ConcurrencyGate(options.concurrency);
     this.handOffAfterMs = options.handOffAfterMs ?? 100;
+    this.restartBaseMs = options.restartBaseMs ?? 1000;
+    this.maxRestartDelayMs = options.maxRestartDelayMs ?? 30_000;
     this.committer = new OffsetCommitter(
       (offsets) => this.consumer.commitOffsets(offsets.map(({ partition, offset }) => ({ topic: this.topic, partition, offset }))),
       (error) => {
@@ -98,7 +109,14 @@ export class SubscriptionConsumer {
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       const error = payload.error instanceof Error ? payload.error : new Error(String(payload.error));
       if (payload.restart) options.log.warn({ groupId: this.groupId, error: error.message }, 'Kafka consumer crashed; kafkajs restarts it');
-      else if (!this.stopping.signal.aborted) options.onConsumerFailed(error);
+      else if (this.stopping.signal.aborted) return;
+      else if (isBrokerUnreachable(error)) {
+        // A crash while restarting starts a new round, which replaces the one ending.
+        const restart: Promise<void> = this.restartWhenReachable(error).finally(() => {
+          if (this.restarting === restart) this.restarting = null;
+        });
+        this.restarting = restart;
+      } else options.onConsumerFailed(error);
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
       options.log.info({ groupId: this.groupId, partitions: payload.memberAssignment[this.topic]?.length ?? 0 }, 'joined consumer group');
@@ -109,13 +127,49 @@ export class SubscriptionConsumer {
   async start(): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.topic], fromBeginning: true });
-    await this.consumer.run({
+    await this.run();
+  }
+
+  private run(): Promise<void> {
+    return this.consumer.run({
       eachBatch: (payload) => this.takeBatch(payload),
       eachBatchAutoResolve: false,
       autoCommit: false,
       // Batches of several partitions of one fetch are taken at once when handlers may run at once.
       partitionsConsumedConcurrently: Math.min(this.options.concurrency, topicPlan[this.options.type].partitions),
     });
+  }
+
+  /**
+   * kafkajs gave up on the consumer because no broker answered (it had disconnected it): connects
+   * and runs it again, waiting longer between attempts (up to `maxRestartDelayMs`) for as long as
+   * the brokers stay unreachable, until it runs or this consumer stops. The batches in hand go on
+   * meanwhile; what they finish is committed once the consumer runs again, or delivered again.
+   */
+  private async restartWhenReachable(cause: Error): Promise<void> {
+    let error = cause;
+    for (let attempt = 1; ; attempt++) {
+      const delayMs = Math.min(this.restartBaseMs * 2 ** (attempt - 1), this.maxRestartDelayMs);
+      this.options.log.warn({ groupId: this.groupId, attempt, retryInMs: delayMs, error: error.message }, 'no Kafka broker answers; the consumer starts again when one does');
+      if (!(await waitUnlessStopping(delayMs, this.stopping.signal))) return;
+      try {
+        await this.consumer.connect();
+        // stop() waits for this restart before it disconnects: never run a consumer it will not stop.
+        if (this.stopping.signal.aborted) return;
+        // Joining the group again logs 'joined consumer group'; a crash while joining comes back to
+        // the CRASH listener, which starts the next round.
+        await this.run();
+        return;
+      } catch (failure) {
+        if (this.stopping.signal.aborted) return;
+        const asError = failure instanceof Error ? failure : new Error(String(failure));
+        if (!isBrokerUnreachable(asError)) {
+          this.options.onConsumerFailed(asError);
+          return;
+        }
+        error = asError;
+      }
+    }
   }
 
   /** True while a batch is in hand (messages in flight or waiting for a retry) or its progress is being committed. */
@@ -130,6 +184,7 @@ export class SubscriptionConsumer {
   stop(): Promise<void> {
     this.stopped ??= (async () => {
       this.stopping.abort();
+      await this.restarting;
       // Commits go through the running consumer, so the batches in hand finish before it stops.
       await Promise.all([...this.inHand.values()].map((batch) => batch.done));
       await this.committer.flush();

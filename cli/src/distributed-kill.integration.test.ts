@@ -45,7 +45,7 @@ describe('distributed mode: workers killed with SIGKILL mid-run', () => {
     // crawl stage, with why; nothing that was captured may be.
     const lost = (await run.deadLetters()).filter((record) => record.type !== 'crawl.requested');
     assert.deepEqual(lost.map((record) => `${record.type} ${record.group}: ${record.error}`), [], run.workerLogs());
-    assert.deepEqual(expected.filter((url) => !indexed.includes(url)), [], 'no ad lost');
+    await run.assertNoAdLost(expected, indexed);
     // A redelivered ad.extracted is an upsert: it adds no second copy of an indicator to its ad.
     const repeated = ads.filter((ad) => new Set(ad.indicators.map((i) => `${i.type}:${i.platform ?? i.chain ?? ''}:${i.value}`)).size !== ad.indicators.length);
     assert.deepEqual(repeated.map((ad) => ad.url), [], 'no indicator twice in an ad');

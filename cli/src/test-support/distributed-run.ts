@@ -1,6 +1,10 @@
+import { strict as assert } from 'node:assert';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { pipelineLag, readDeadLetters, type DeadLetterRecord, type GroupLag } from '@indicia/bus';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { pipelineLag, readDeadLetters, readWholeTopic, topicFor, type DeadLetterRecord, type GroupLag } from '@indicia/bus';
 import { ElasticsearchIndexStore, type ExportedAd } from '@indicia/indexer';
 import { collect, runIndicia, spawnIndicia, tempDir, type CliResult } from './run-cli.js';
 
@@ -19,6 +23,8 @@ export interface DistributedRunOptions {
   crawlArgs?: string[];
   /** Servers of the test's own; the shared test servers by default. */
   servers?: { kafka: string; es: string };
+  /** The workers' log level (INDICIA_LOG_LEVEL); debug says what became of each request. */
+  logLevel?: 'debug' | 'info';
 }
 
 /**
@@ -29,7 +35,7 @@ export class DistributedRun {
   readonly topicPrefix = `t${randomBytes(4).toString('hex')}`;
   readonly esPrefix = this.topicPrefix;
   readonly crawlData = tempDir('distributed-crawl');
-  private readonly workers = new Map<WorkerKind, { child: ChildProcess; result: Promise<CliResult> }>();
+  private readonly workers = new Map<WorkerKind, { child: ChildProcess; result: Promise<CliResult>; stderr: () => string }>();
   /** stderr of every worker that ended, for failure messages. */
   readonly endedWorkers: Array<{ kind: WorkerKind; result: CliResult }> = [];
 
@@ -40,7 +46,7 @@ export class DistributedRun {
   }
 
   get env(): Record<string, string> {
-    return { INDICIA_TOPIC_PREFIX: this.topicPrefix, INDICIA_ES_PREFIX: this.esPrefix };
+    return { INDICIA_TOPIC_PREFIX: this.topicPrefix, INDICIA_ES_PREFIX: this.esPrefix, ...(this.options.logLevel ? { INDICIA_LOG_LEVEL: this.options.logLevel } : {}) };
   }
 
   start(kind: WorkerKind): void {
@@ -50,11 +56,16 @@ export class DistributedRun {
     if (kind === 'extract') args.push('--extract-workers', '1', '--ocr-workers', '1');
     if (kind === 'index') args.push('--es', this.servers.es);
     const child = spawnIndicia(args, { env: this.env });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => (stderr += chunk));
+    // INDICIA_TEST_WORKER_LOGS=DIR keeps each worker's whole stderr there, for a person to read.
+    const keepLogsIn = process.env.INDICIA_TEST_WORKER_LOGS;
+    if (keepLogsIn) child.stderr?.pipe(createWriteStream(join(keepLogsIn, `${this.topicPrefix}-${kind}-${child.pid ?? 'unknown'}.log`)));
     const result = collect(child, 30 * 60_000).then((ended) => {
       this.endedWorkers.push({ kind, result: ended });
       return ended;
     });
-    this.workers.set(kind, { child, result });
+    this.workers.set(kind, { child, result, stderr: () => stderr });
   }
 
   startAll(): void {
@@ -119,8 +130,54 @@ export class DistributedRun {
     return ads;
   }
 
+  /** The end of what each worker wrote to stderr: the ones that ended, then the ones running. */
   workerLogs(): string {
-    return this.endedWorkers.map(({ kind, result }) => `--- ${kind} worker (exit ${result.code ?? result.signal}):\n${result.stderr.slice(-3000)}`).join('\n');
+    const ended = this.endedWorkers.map(({ kind, result }) => `--- ${kind} worker (exit ${result.code ?? result.signal}):\n${result.stderr.slice(-3000)}`);
+    const running = [...this.workers].map(([kind, worker]) => `--- ${kind} worker (running):\n${worker.stderr().slice(-3000)}`);
+    return [...ended, ...running].join('\n');
+  }
+
+  /**
+   * Fails unless every expected ad was indexed, saying for each missing one where along the
+   * pipeline it stopped, and which crawl requests were dead-lettered and why.
+   */
+  async assertNoAdLost(expectedUrls: string[], indexedUrls: string[]): Promise<void> {
+    const indexed = new Set(indexedUrls);
+    const missing = expectedUrls.filter((url) => !indexed.has(url));
+    if (missing.length === 0) return;
+    const crawlFailures = (await this.deadLetters()).filter((record) => record.type === 'crawl.requested').map((record) => `${record.group}: ${record.error}`);
+    assert.fail(
+      [`${missing.length} ad(s) lost: ${missing.join(' ')}`, 'crawl requests dead-lettered:', ...crawlFailures, 'what became of the missing ads:', ...(await this.traceUrls(missing)), this.workerLogs()].join('\n'),
+    );
+  }
+
+  /**
+   * What became of each URL along the pipeline: its state in the crawl worker's frontier, how many
+   * times it was requested, captured and extracted on the bus, and the worker log lines naming it.
+   */
+  async traceUrls(urls: string[]): Promise<string[]> {
+    const countsOf = async (type: 'crawl.requested' | 'page.captured' | 'ad.extracted'): Promise<Map<string, number>> => {
+      const counts = new Map<string, number>();
+      for (const value of await readWholeTopic(topicFor(this.topicPrefix, type), { brokers: [this.servers.kafka] })) {
+        const url = (JSON.parse(value) as { payload: { canonicalUrl: string } }).payload.canonicalUrl;
+        counts.set(url, (counts.get(url) ?? 0) + 1);
+      }
+      return counts;
+    };
+    const [requested, captured, extracted] = [await countsOf('crawl.requested'), await countsOf('page.captured'), await countsOf('ad.extracted')];
+    const frontier = new Database(join(this.crawlData.path, 'crawl.sqlite'), { readonly: true });
+    const logs = [...this.endedWorkers.map(({ result }) => result.stderr), ...[...this.workers.values()].map((worker) => worker.stderr())].join('\n').split('\n');
+    try {
+      const stateOf = frontier.prepare('SELECT state, attempts, last_error FROM urls WHERE canonical_url = ?');
+      return urls.map((url) => {
+        const row = stateOf.get(url) as { state: string; attempts: number; last_error: string | null } | undefined;
+        const frontierState = row ? `${row.state} after ${row.attempts} attempt(s)${row.last_error ? ` (${row.last_error})` : ''}` : 'unknown';
+        const mentions = logs.filter((line) => line.includes(`"${url}"`)).map((line) => `\n    ${line.slice(0, 400)}`);
+        return `${url}: frontier ${frontierState}; requested ${requested.get(url) ?? 0}, captured ${captured.get(url) ?? 0}, extracted ${extracted.get(url) ?? 0}${mentions.join('')}`;
+      });
+    } finally {
+      frontier.close();
+    }
   }
 
   /** Stops every worker, deletes the topics and indices of this run and its crawl data. */

@@ -104,6 +104,20 @@ describe('Elasticsearch index store', () => {
     }
   });
 
+  it('exports every ad acknowledged before the export, refreshed or not (index workers write with refresh none)', async () => {
+    // An hour between refreshes: only the export's own refresh can make the ads visible to it.
+    const store = await ElasticsearchIndexStore.open({ node: testElasticsearchUrl, indexPrefix: temp.prefix(), refresh: 'none', refreshInterval: '1h' });
+    try {
+      const ads = Array.from({ length: 3 }, (_, n) => syntheticAd({ slug: `unrefreshed-${n}`, phones: [fictionalPhone(20 + n)] }));
+      await store.upsertAds(ads);
+      const exported: string[] = [];
+      for await (const ad of store.exportAds()) exported.push(ad.id);
+      assert.deepEqual(exported.sort(), ads.map((ad) => ad.adId).sort());
+    } finally {
+      await store.close();
+    }
+  });
+
   it('serves pages within its result window, and says why it refuses a deeper one', async () => {
     const store = await ElasticsearchIndexStore.open({ node: testElasticsearchUrl, indexPrefix: temp.prefix(), maxResultWindow: 10, ...quick });
     try {

@@ -11,8 +11,12 @@ const keepAlive = '5m';
 /**
  * Every ad (or one site's) in id order, page by page over a point in time, so the export is one
  * consistent view of the index however long it takes to read, and never holds more than a page.
+ * The view holds every ad whose write was acknowledged before the export began.
  */
 export async function* exportAdPages(client: Client, names: IndexNames, options: { site: string | null; pageSize: number; log: Logger }): AsyncIterable<ExportedAd> {
+  // A point in time sees the last refresh. Index workers write without waiting for one (refresh
+  // 'none'), so without this an export made just after a run would miss its last second of ads.
+  await client.indices.refresh({ index: names.ads });
   let pitId = (await client.openPointInTime({ index: names.ads, keep_alive: keepAlive })).id;
   try {
     let after: estypes.SortResults | undefined;
