@@ -119,10 +119,12 @@ export interface SearchQuery {
   seenFrom?: string;
   seenTo?: string;
   /**
-   * Ads first seen strictly after this time (a watchlist's "new since the last visit"). ISO 8601 as
-   * above; a bare date means after that whole UTC day.
+   * Ads that began to match strictly after this time (a watchlist's "new since the last visit"):
+   * first seen after it, or, with indicator conditions, holding one of those indicators only since
+   * after it (an old ad that newly shows a watched phone). ISO 8601 as above; a bare date means
+   * after that whole UTC day.
    */
-  firstSeenAfter?: string;
+  matchedAfter?: string;
   /** Ads holding at least one indicator of this type. */
   indicatorType?: IndicatorType;
   /**

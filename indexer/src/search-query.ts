@@ -17,7 +17,7 @@ export interface NormalisedSearchQuery {
   /** ISO 8601 UTC with milliseconds, as stored times are. */
   seenFrom: string | null;
   seenTo: string | null;
-  firstSeenAfter: string | null;
+  matchedAfter: string | null;
   indicatorType: IndicatorType | null;
   facets: boolean;
   limit: number;
@@ -55,7 +55,7 @@ export function normaliseSearchQuery(query: SearchQuery): NormalisedSearchQuery 
     site: query.site?.trim() ? query.site.trim().toLowerCase() : null,
     seenFrom,
     seenTo,
-    firstSeenAfter: optionalTime(query.firstSeenAfter, { name: 'firstSeenAfter', endOfDay: true }),
+    matchedAfter: optionalTime(query.matchedAfter, { name: 'matchedAfter', endOfDay: true }),
     indicatorType: query.indicatorType === undefined ? null : indicatorTypeOf(query.indicatorType),
     facets: query.facets === true,
     limit,

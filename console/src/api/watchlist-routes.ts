@@ -12,16 +12,18 @@ import { refLabel } from './indicator-routes.js';
 /** Most lists one user keeps. */
 const maxListsPerUser = 500;
 const hitsPerList = 50;
+/** New matches looked up to flag the hits shown: the newest ones, as the hits are newest first. */
+const maxNewFlagged = 1000;
 
 export const watchlistRoutes: ConsoleRoute[] = [
   {
     method: 'GET',
     path: '/watchlists',
     minRole: 'viewer',
-    summary: "The caller's watchlists, each with how many ads were first seen since its last visit.",
+    summary: "The caller's watchlists, each with how many ads began to match since its last visit (new ads, and old ads newly showing a watched indicator).",
     async handle(ctx, deps) {
       const lists = deps.accounts.watchlists.list(ctx.principal!.username);
-      return json(await Promise.all(lists.map(async (list) => ({ ...list, newMatches: (await deps.store.search({ ...(await queryOf(list, deps, { limit: 1, offset: 0 })), firstSeenAfter: list.lastVisitedAt })).total }))));
+      return json(await Promise.all(lists.map(async (list) => ({ ...list, newMatches: (await deps.store.search({ ...(await queryOf(list, deps, { limit: 1, offset: 0 })), matchedAfter: list.lastVisitedAt })).total }))));
     },
   },
   {
@@ -44,13 +46,17 @@ export const watchlistRoutes: ConsoleRoute[] = [
     method: 'GET',
     path: '/watchlists/:id',
     minRole: 'viewer',
-    summary: "One of the caller's watchlists with its first hits, those first seen since the last visit flagged isNew.",
+    summary: "One of the caller's watchlists with its first hits, those that began to match since the last visit flagged isNew.",
     async handle(ctx, deps) {
       const list = requireOwnList(ctx.principal!.username, ctx.params.id!, deps);
-      const page = await deps.store.search(await queryOf(list, deps, { limit: hitsPerList, offset: 0 }));
+      const query = await queryOf(list, deps, { limit: hitsPerList, offset: 0 });
+      const page = await deps.store.search(query);
+      // New: began to match since the last visit, which an old ad does when it newly shows a watched phone.
+      const fresh = await deps.store.search({ ...query, offset: 0, limit: Math.max(1, Math.min(page.total, maxNewFlagged)), matchedAfter: list.lastVisitedAt });
+      const isNew = new Set(fresh.hits.map((hit) => hit.adId));
       const hits = await withThumbnails(page.hits, deps);
       ctx.audit('view-watchlist', list.id);
-      return json({ ...list, total: page.total, newSince: list.lastVisitedAt, hits: hits.map((hit) => ({ ...hit, isNew: hit.firstSeen > list.lastVisitedAt })) });
+      return json({ ...list, total: page.total, newSince: list.lastVisitedAt, newMatches: fresh.total, hits: hits.map((hit) => ({ ...hit, isNew: isNew.has(hit.adId) })) });
     },
   },
   {

@@ -153,7 +153,7 @@ describe('console pages over a SQLite index: search, ad, indicator, domain, grap
     assert.equal((await get(`/api/v1/graph?seed=email:${sharedEmail}&depth=4`)).status, 400);
   });
 
-  it('watchlists: an indicator saved, new matches since the last visit flagged; another user cannot see it', async () => {
+  it('watchlists: an indicator saved, new matches since the last visit flagged (new ads, and old ads newly showing it); another user cannot see it', async () => {
     const created = await harness.json<Json>('POST', '/api/v1/watchlists', { cookie: analyst.cookie, csrf: analyst.csrf, body: { name: 'Anna', indicator: { type: 'phone', value: sharedPhone } } });
     assert.equal(created.status, 201);
     const list = await get('/api/v1/watchlists');
@@ -169,9 +169,18 @@ describe('console pages over a SQLite index: search, ad, indicator, domain, grap
     const admin = await harness.login('admin');
     assert.equal((await harness.call('GET', `/api/v1/watchlists/${created.body.id}`, { cookie: admin.cookie })).status, 404);
     assert.equal((await harness.call('DELETE', `/api/v1/watchlists/${created.body.id}`, { cookie: admin.cookie, csrf: admin.csrf })).status, 404);
+    // An ad from long before the list, without the phone; after the visit it is captured again showing it.
+    const oldAd = { site: 'abroad-jobs.test', slug: '10', title: 'Hostess wanted', body: 'Write to the agency.' };
+    await store.upsertAds([fixtureAd({ ...oldAd, fetchedAt: '2024-01-01T00:00:00.000Z' })]);
     await msLater();
     await harness.json('POST', `/api/v1/watchlists/${created.body.id}/visit`, { cookie: analyst.cookie, csrf: analyst.csrf });
     assert.equal((await get('/api/v1/watchlists')).body[0].newMatches, 0);
+    const edited = fixtureAd({ ...oldAd, body: 'Now call Anna.', fetchedAt: await msLater(), phones: [sharedPhone] });
+    await store.upsertAds([edited]);
+    assert.equal((await get('/api/v1/watchlists')).body[0].newMatches, 1, 'an old ad newly showing the watched phone is a new match');
+    const afterEdit = await get(`/api/v1/watchlists/${created.body.id}`);
+    assert.deepEqual(afterEdit.body.hits.filter((hit: Json) => hit.isNew).map((hit: Json) => hit.adId), [edited.adId]);
+    assert.equal(afterEdit.body.newMatches, 1);
     assert.equal((await harness.call('DELETE', `/api/v1/watchlists/${created.body.id}`, { cookie: analyst.cookie, csrf: analyst.csrf })).status, 204);
   });
 
@@ -186,7 +195,7 @@ describe('console pages over a SQLite index: search, ad, indicator, domain, grap
     assert.ok(text.includes(`"${sharedPhone}"`), 'an E.164 phone keeps its +');
     const jsonl = await (await harness.call('GET', `/api/v1/export?format=jsonl&q=${encodeURIComponent(sharedPhone)}`, { cookie: analyst.cookie })).text();
     const lines = jsonl.trim().split('\n').map((line) => JSON.parse(line) as Json);
-    assert.equal(lines.length, 4, 'the three fixture ads and the one added by the watchlist test');
+    assert.equal(lines.length, 5, 'the three fixture ads and the two the watchlist test added or edited to show the phone');
     assert.ok(lines.every((ad) => !('versions' in ad) && Array.isArray(ad.indicators)));
     const stix = await harness.json<Json>('GET', `/api/v1/export?format=stix&q=${encodeURIComponent(sharedEmail)}`, { cookie: analyst.cookie });
     assert.equal(stix.body.type, 'bundle');

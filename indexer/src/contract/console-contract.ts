@@ -53,7 +53,7 @@ async function idSet(store: IndexStore, query: SearchQuery): Promise<Set<string>
 
 export function describeConsoleContract(makeStore: () => Promise<IndexStore>): void {
   describe('console queries', () => {
-    it('filters by the time an ad was seen: overlapping ranges, whole days, zones, strictly after', () =>
+    it('filters by the time an ad was seen: overlapping ranges, whole days, zones, matched strictly after', () =>
       withStore(makeStore, async (store) => {
         const ads = corpus();
         await store.upsertAds(ads);
@@ -64,14 +64,18 @@ export function describeConsoleContract(makeStore: () => Promise<IndexStore>): v
         assert.deepEqual(await idSet(store, { seenFrom: '2024-04-03', seenTo: '2024-04-30' }), set('k1', 'k3'), 'an ad seen across the range overlaps it');
         assert.deepEqual(await idSet(store, { seenTo: '2024-04-02T23:00:00Z' }), set('k1', 'k2', 'k6'));
         assert.deepEqual(await idSet(store, { seenTo: '2024-04-03T01:00:00+02:00' }), set('k1', 'k2', 'k6'), 'an offset is the same instant in UTC');
-        assert.deepEqual(await idSet(store, { firstSeenAfter: '2024-05-05T10:00:00.000Z' }), set('k5'), 'strictly after');
-        assert.deepEqual(await idSet(store, { firstSeenAfter: '2024-05-04' }), set('k4', 'k5'), 'after a bare date is after that whole day');
+        assert.deepEqual(await idSet(store, { matchedAfter: '2024-05-05T10:00:00.000Z' }), set('k5'), 'strictly after');
+        assert.deepEqual(await idSet(store, { matchedAfter: '2024-05-04' }), set('k4', 'k5'), 'after a bare date is after that whole day');
         assert.deepEqual(await idSet(store, { phone, seenFrom: '2024-05-01' }), set('k1', 'k4'));
-        assert.deepEqual(await idSet(store, { text: 'waitress', firstSeenAfter: '2024-05-05T10:00:00Z' }), set('k5'));
+        assert.deepEqual(await idSet(store, { text: 'waitress', matchedAfter: '2024-05-05T10:00:00Z' }), set('k5'));
+        // k3 was first seen on 04-02 without the phone, and shows it from its capture of 04-15 on.
+        assert.deepEqual(await idSet(store, { phone, matchedAfter: '2024-04-10' }), set('k3', 'k4'), 'an old ad that newly holds the indicator is a new match');
+        assert.deepEqual(await idSet(store, { phone, email: 'k1@example.com', matchedAfter: '2024-04-10' }), set(), 'k1 held both before');
+        assert.deepEqual(await idSet(store, { phone, matchedAfter: '2024-05-05' }), set());
         assert.deepEqual(await idSet(store, { site: 'velvet-nights.test', seenFrom: '', seenTo: ' ' }), set('k1', 'k2'), 'empty bounds are no bounds');
         for (const bad of ['2024-13-01', '2024-02-30', 'yesterday', '2024-05-01T10:00', '1714557600000']) {
           await assert.rejects(store.search({ seenFrom: bad }), UsageError, bad);
-          await assert.rejects(store.search({ firstSeenAfter: bad }), UsageError, bad);
+          await assert.rejects(store.search({ matchedAfter: bad }), UsageError, bad);
         }
       }));
 

@@ -78,9 +78,21 @@ function adFilters(query: NormalisedSearchQuery, wantedIds: readonly string[]): 
   if (query.country !== null) filter.push({ term: { 'location.country': query.country } });
   if (query.seenFrom !== null) filter.push({ range: { lastSeen: { gte: query.seenFrom } } });
   if (query.seenTo !== null) filter.push({ range: { firstSeen: { lte: query.seenTo } } });
-  if (query.firstSeenAfter !== null) filter.push({ range: { firstSeen: { gt: query.firstSeenAfter } } });
+  if (query.matchedAfter !== null) filter.push(matchedAfter(query.matchedAfter, wantedIds));
   if (query.indicatorType !== null) filter.push({ nested: { path: 'indicators', query: { term: { 'indicators.type': query.indicatorType } } } });
   return filter;
+}
+
+/**
+ * The ad began to match after `time`: it was first seen after it or, with indicator conditions,
+ * came to hold one of them after it (its link to the last of them is that recent).
+ */
+function matchedAfter(time: string, wantedIds: readonly string[]): estypes.QueryDslQueryContainer {
+  if (wantedIds.length === 0) return { range: { firstSeen: { gt: time } } };
+  const since = (id: string): estypes.QueryDslQueryContainer => ({
+    nested: { path: 'indicators', query: { bool: { filter: [{ term: { 'indicators.id': id } }, { range: { 'indicators.firstSeen': { gt: time } } }] } } },
+  });
+  return { bool: { should: wantedIds.map(since), minimum_should_match: 1 } };
 }
 
 /** One word of the query: found in any of the searched texts. */

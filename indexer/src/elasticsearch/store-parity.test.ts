@@ -125,7 +125,8 @@ describe('Elasticsearch and SQLite stores answer alike', () => {
     const queries: SearchQuery[] = [
       { facets: true },
       { facets: true, seenFrom: '2024-05-04', seenTo: '2024-05-07T02:00:00+02:00', limit: 50 },
-      { facets: true, firstSeenAfter: '2024-05-06T05:00:00Z', limit: 50 },
+      { facets: true, matchedAfter: '2024-05-06T05:00:00Z', limit: 50 },
+      { facets: true, phone: fictionalPhone(3), matchedAfter: '2024-05-05T12:00:00Z', limit: 50 },
       { facets: true, indicatorType: 'handle' },
       { facets: true, indicatorType: 'email', country: 'US' },
       { facets: true, phone: fictionalPhone(3), seenTo: '2024-05-05', limit: 50 },

@@ -151,6 +151,12 @@ export class SqliteSearch {
       where.push(`a.seq IN (SELECT ad_seq FROM ad_indicators WHERE indicator_seq = @i${index + 1})`);
       params[`i${index + 1}`] = indicator.seq;
     });
+    if (query.matchedAfter !== null) {
+      // The ad began to match when it came to hold the last of the wanted indicators.
+      const wantedSeqs = wanted.map((_, index) => `@i${index}`).join(', ');
+      where.push(`EXISTS (SELECT 1 FROM ad_indicators m WHERE m.ad_seq = a.seq AND m.indicator_seq IN (${wantedSeqs}) AND m.first_seen > @matchedAfter)`);
+      params.matchedAfter = query.matchedAfter;
+    }
     if (fts !== null) {
       params.fts = fts;
       const bound = Math.max(1000, driving!.adCount * probeCostInMatches);
@@ -165,6 +171,10 @@ export class SqliteSearch {
 
   private planByAds(query: NormalisedSearchQuery, fts: string | null): PlannedQuery {
     const { where, params } = adFilters(query);
+    if (query.matchedAfter !== null) {
+      where.push('a.first_seen > @matchedAfter');
+      params.matchedAfter = query.matchedAfter;
+    }
     const whereClause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
     if (fts === null) return { kind: 'unbounded', body: `FROM ads a${whereClause}`, params };
     params.fts = fts;
@@ -219,6 +229,7 @@ export class SqliteSearch {
   }
 }
 
+/** The conditions on the ad's own columns; `matchedAfter` depends on the plan (it may need the wanted indicators). */
 function adFilters(query: NormalisedSearchQuery): { where: string[]; params: Params } {
   const where: string[] = [];
   const params: Params = {};
@@ -238,10 +249,6 @@ function adFilters(query: NormalisedSearchQuery): { where: string[]; params: Par
   if (query.seenTo !== null) {
     where.push('a.first_seen <= @seenTo');
     params.seenTo = query.seenTo;
-  }
-  if (query.firstSeenAfter !== null) {
-    where.push('a.first_seen > @firstSeenAfter');
-    params.firstSeenAfter = query.firstSeenAfter;
   }
   if (query.indicatorType !== null) {
     where.push('(a.indicator_types & @indicatorTypeBit) != 0');
