@@ -142,6 +142,20 @@ describe('the console in Chromium, over a crawled testbed with hostile ads', { t
     }
   });
 
+  it('verifies the audit log, shows the head to keep, and checks it as an anchor later', async () => {
+    await page.goto(consolePath('/audit'));
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await page.getByText(/^Chain intact: \d+ entries/).waitFor();
+    const head = await page.locator('code.audit-head').innerText();
+    assert.match(head, /^\d+:[0-9a-f]{64}$/);
+    await page.getByLabel('Anchor').fill(head);
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await page.getByText('The anchor holds.', { exact: false }).waitFor();
+    await page.getByLabel('Anchor').fill(`${Number(head.split(':')[0]) + 1000}:${'a'.repeat(64)}`);
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await page.getByText(/Chain broken at entry \d+: the log ends at entry \d+ but entry \d+ was anchored/).waitFor();
+  });
+
   it('draws the graph around the phone, expands a node and exports the view', async () => {
     const phone = target.phones[0]!;
     await page.goto(consolePath(`/graph?seed=${encodeURIComponent(`phone:${phone}`)}&depth=1`));

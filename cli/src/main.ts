@@ -11,6 +11,7 @@ import { registerRegistrationCommands } from './commands/registration-lookups.js
 import { registerSearchCommand } from './commands/search.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUsersCommand } from './commands/users.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerTestbedCommand } from './commands/testbed.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerWorkerCommand } from './commands/worker.js';
@@ -48,6 +49,7 @@ Each command has its own help: indicia <command> --help`,
   registerStatusCommand(program);
   registerServeCommand(program);
   registerUsersCommand(program);
+  registerAuditCommand(program);
   registerTestbedCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -3,7 +3,7 @@ export { ConsoleServer, type ConsoleServerOptions, type ListeningConsole } from 
 export { ConsoleAccounts, type ConsoleAccountsOptions, type FirstAdmin } from './accounts/console-accounts.js';
 export { consoleDatabaseName } from './accounts/console-database.js';
 export { UserAccounts, minPasswordLength, type ConsoleUser } from './accounts/user-accounts.js';
-export type { AuditEntry, AuditVerification } from './accounts/audit-log.js';
+export { parseAuditAnchor, type AuditAnchor, type AuditEntry, type AuditVerification } from './accounts/audit-log.js';
 export { defaultScryptCost, type ScryptCost } from './accounts/password-hash.js';
 export { roles, isRole, type Role } from './roles.js';
 export { consoleRoutes, apiPrefix } from './api/console-routes.js';

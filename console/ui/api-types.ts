@@ -252,6 +252,15 @@ export interface AuditEntry {
   hash: string;
 }
 
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  brokenAt?: number;
+  reason?: string;
+  /** The last entry as SEQ:HASH, to keep outside the console. */
+  head?: string;
+}
+
 export interface TokenInfo {
   id: string | number;
   name: string;

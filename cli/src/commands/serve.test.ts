@@ -188,4 +188,31 @@ describe('indicia serve on a real crawl of the testbed: the API against the grou
     assert.ok(actions.includes('user-add:maria') && actions.includes('password-reset:maria') && actions.includes('user-remove:maria'), actions.join(' '));
     assert.equal((await get('/api/v1/audit/verify')).body.ok, true);
   });
+
+  it('indicia audit verify checks the chain and the anchors kept from before, and says how to keep one', async () => {
+    const first = await runIndicia(['audit', 'verify', '--data', data]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^audit log intact: \d+ entries/m);
+    const head = /^head: (\d+:[0-9a-f]{64})$/m.exec(first.stdout)?.[1];
+    assert.ok(head, first.stdout);
+    // The console goes on appending; the anchor stays in the chain.
+    await get('/api/v1/audit/verify');
+    const later = await runIndicia(['audit', 'verify', '--anchor', head, '--json', '--data', data]);
+    assert.equal(later.code, 0, later.stderr);
+    const result = JSON.parse(later.stdout) as Json;
+    assert.equal(result.ok, true);
+    assert.notEqual(result.head, head);
+    assert.equal((await get(`/api/v1/audit/verify?anchor=${head}`)).body.ok, true);
+    // An anchor this log never held: a longer log cut short, or another log altogether.
+    const beyond = `${Number(head.split(':')[0]) + 1000}:${'a'.repeat(64)}`;
+    const cut = await runIndicia(['audit', 'verify', '--anchor', beyond, '--data', data]);
+    assert.equal(cut.code, 1);
+    assert.match(cut.stderr, /AuditLogBrokenError: the audit log is broken at entry \d+: the log ends at entry \d+ but entry \d+ was anchored: the newest entries were removed/);
+    assert.equal((await get(`/api/v1/audit/verify?anchor=${beyond}`)).body.ok, false);
+    assert.equal((await get('/api/v1/audit/verify?anchor=12')).status, 400);
+    assert.equal((await runIndicia(['audit', 'verify', '--anchor', 'latest', '--data', data])).code, 2);
+    const empty = tempDir('no-console');
+    assert.equal((await runIndicia(['audit', 'verify', '--data', empty.path])).code, 2, 'no console.sqlite there');
+    empty.remove();
+  });
 });

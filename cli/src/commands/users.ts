@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { UsageError } from '@indicia/core';
+import { withAccounts, type DataFlags } from './console-accounts-file.js';
 
-interface DataFlags {
-  data?: string;
-}
 
 /** `indicia users add|passwd|list|remove`: the console's local accounts, in <data>/console.sqlite. */
 export function registerUsersCommand(program: Command): void {
@@ -103,17 +101,6 @@ Examples:
         process.stdout.write(`removed ${username}\n`);
       });
     });
-}
-
-async function withAccounts(flags: DataFlags, use: (accounts: import('@indicia/console').ConsoleAccounts) => Promise<void>): Promise<void> {
-  const { ConsoleAccounts } = await import('@indicia/console');
-  const { resolveDataDir } = await import('../data-dir.js');
-  const accounts = ConsoleAccounts.open(resolveDataDir(flags.data));
-  try {
-    await use(accounts);
-  } finally {
-    accounts.close();
-  }
 }
 
 async function readStdin(): Promise<string> {

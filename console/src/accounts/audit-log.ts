@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { UsageError } from '@indicia/core';
 import { canonicalJson } from '@indicia/pivot';
 import type { ConsoleDatabase } from './console-database.js';
 
@@ -33,6 +34,24 @@ export interface AuditVerification {
   /** The first entry that does not chain: edited, reordered, or after a removed one. */
   brokenAt?: number;
   reason?: string;
+  /**
+   * The last entry, as `seq:hash`: kept outside the console (a case file, an email), it is an
+   * anchor that a later `verify` checks, which is how removing the newest entries is found.
+   */
+  head?: string;
+}
+
+/** An entry recorded outside the console: the chain must still hold it, unchanged. */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+/** Reads an anchor written as `seq:hash` (what `head` gives); throws UsageError otherwise. */
+export function parseAuditAnchor(text: string): AuditAnchor {
+  const match = /^(\d{1,15}):([0-9a-f]{64})$/.exec(text.trim().toLowerCase());
+  if (!match || Number(match[1]) < 1) throw new UsageError(`an audit anchor is SEQ:HASH, the "head" a verification printed (e.g. 42:${'0'.repeat(8)}…), not "${text}"`);
+  return { seq: Number(match[1]), hash: match[2]! };
 }
 
 export const genesisHash = '0'.repeat(64);
@@ -87,10 +106,15 @@ export class AuditLog {
     return { entries: rows.map(toEntry), total };
   }
 
-  /** Walks the whole chain, oldest first. */
-  verify(): AuditVerification {
+  /**
+   * Walks the whole chain, oldest first. The chain alone finds an edited, reordered or removed
+   * entry, except the newest ones: their removal leaves a shorter chain that is intact. The
+   * anchors (heads of earlier verifications, kept elsewhere) find that too.
+   */
+  verify(options: { anchors?: readonly AuditAnchor[] } = {}): AuditVerification {
     let expectedPrev = genesisHash;
     let entries = 0;
+    const anchored = new Map((options.anchors ?? []).map((anchor) => [anchor.seq, anchor.hash]));
     for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
       entries++;
       const broken = (reason: string): AuditVerification => ({ ok: false, entries, brokenAt: row.seq, reason });
@@ -104,9 +128,15 @@ export class AuditLog {
       }
       const body = { seq: row.seq, at: row.at, username: row.username, action: row.action, target: row.target, details };
       if (entryHash(row.prev_hash, body) !== row.hash) return broken('its contents do not match its hash (edited)');
+      if (anchored.has(row.seq) && anchored.get(row.seq) !== row.hash) return broken(`it is not the entry anchored as ${row.seq}:${anchored.get(row.seq)}: the log was rewritten from here or before`);
       expectedPrev = row.hash;
     }
-    return { ok: true, entries };
+    const head = entries > 0 ? `${entries}:${expectedPrev}` : undefined;
+    const beyond = Math.max(0, ...anchored.keys());
+    if (beyond > entries) {
+      return { ok: false, entries, brokenAt: entries + 1, reason: `the log ends at entry ${entries} but entry ${beyond} was anchored: the newest entries were removed`, ...(head ? { head } : {}) };
+    }
+    return { ok: true, entries, ...(head ? { head } : {}) };
   }
 }
 

@@ -1,3 +1,4 @@
+import { parseAuditAnchor } from '../accounts/audit-log.js';
 import { json, type ConsoleRoute } from './console-route.js';
 import { integerParam } from './query-numbers.js';
 
@@ -18,10 +19,12 @@ export const auditRoutes: ConsoleRoute[] = [
     method: 'GET',
     path: '/audit/verify',
     minRole: 'admin',
-    summary: 'Walk the audit hash chain: ok, entries, and the first broken entry if any.',
+    summary: 'Walk the audit hash chain: ok, entries, the first broken entry if any, and the head (SEQ:HASH) to keep outside the console. Each anchor given (a head kept from before) must still be in the chain, unchanged: that finds the newest entries removed.',
+    query: ['anchor'],
     async handle(ctx, deps) {
-      const result = deps.accounts.audit.verify();
-      ctx.audit('audit-verify', null, { ok: result.ok, entries: result.entries });
+      const anchors = ctx.url.searchParams.getAll('anchor').filter((anchor) => anchor.trim() !== '').map(parseAuditAnchor);
+      const result = deps.accounts.audit.verify({ anchors });
+      ctx.audit('audit-verify', null, { ok: result.ok, entries: result.entries, anchors: anchors.length });
       return json(result);
     },
   },
