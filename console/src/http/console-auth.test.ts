@@ -169,6 +169,6 @@ describe('console accounts over HTTP: login, rate limit, sessions, tokens, users
     assert.equal(search.username, 'admin');
     for (let i = 0; i + 1 < body.entries.length; i++) assert.equal(body.entries[i]!.prevHash, body.entries[i + 1]!.hash);
     const verify = await harness.json<Json>('GET', '/api/v1/audit/verify', { cookie: admin.cookie });
-    assert.deepEqual(verify.body, { ok: true, entries: body.total });
+    assert.deepEqual(verify.body, { ok: true, entries: body.total, head: `${body.total}:${body.entries[0]!.hash}` }, 'the head is the newest entry');
   });
 });
