@@ -38,8 +38,8 @@ export function startProcessingStages(options: ProcessingStagesOptions): Process
   // The index stage batches the ads of the messages it holds into one transaction, so it needs
   // many messages in hand at once: one per transaction gave ~1,000 ads/s, 64 gave ~3,000.
   const indexStage = createIndexStage(store);
-  // Two pages in hand per extraction worker keep each busy while the last result travels back.
-  attachStage(extractStage, transport, { runId, log, concurrency: Math.max(2, 2 * options.extractWorkers) });
+  // As many pages in hand as the pool batches per worker: each always has the next batch waiting.
+  attachStage(extractStage, transport, { runId, log, concurrency: extractStage.concurrency });
   attachStage(indexStage, transport, { runId, log, concurrency: 64 });
   const pivot = attachPivotStages(transport, { settings: options.pivot, store, runId, log, cacheDir: options.pivotCacheDir });
 

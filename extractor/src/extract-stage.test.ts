@@ -5,7 +5,10 @@ import { createExtractStage, type ExtractStageOptions } from './extract-stage.js
 import { capturedPage } from './fixtures/captured-page.js';
 import { classifiedsHost, detailPage, listingPage } from './fixtures/classifieds-site.js';
 
-async function runStage(pages: PageCaptured[], options: ExtractStageOptions = {}): Promise<{ ads: Envelope<'ad.extracted'>[]; domains: Envelope<'domain.seen'>[]; deadLetters: DeadLetter[] }> {
+async function runStage(
+  pages: PageCaptured[],
+  options: ExtractStageOptions = {},
+): Promise<{ ads: Envelope<'ad.extracted'>[]; domains: Envelope<'domain.seen'>[]; deadLetters: DeadLetter[]; concurrency: number }> {
   const transport = new InMemoryTransport({ retryBaseMs: 1 });
   const ads: Envelope<'ad.extracted'>[] = [];
   const domains: Envelope<'domain.seen'>[] = [];
@@ -14,12 +17,12 @@ async function runStage(pages: PageCaptured[], options: ExtractStageOptions = {}
   transport.subscribe('domain.seen', async (m) => void domains.push(m), { group: 'test-domains' });
   transport.onDeadLetter((d) => deadLetters.push(d));
   const stage = createExtractStage(options);
-  attachStage(stage, transport, { runId: 'run-test', log: silentLogger(), concurrency: 4 });
+  attachStage(stage, transport, { runId: 'run-test', log: silentLogger(), concurrency: stage.concurrency });
   for (const page of pages) await transport.publish(createEnvelope('page.captured', page, { runId: 'run-test', producer: 'test' }));
   await transport.drain();
   await transport.close();
   await stage.close?.();
-  return { ads, domains, deadLetters };
+  return { ads, domains, deadLetters, concurrency: stage.concurrency };
 }
 
 describe('createExtractStage', () => {
@@ -28,6 +31,7 @@ describe('createExtractStage', () => {
     assert.equal(stage.name, 'extract');
     assert.equal(stage.consumes, 'page.captured');
     assert.deepEqual([...stage.produces], ['ad.extracted', 'domain.seen']);
+    assert.equal(stage.concurrency, 2, 'without workers: one page read while another is extracted');
   });
 
   it('emits ad.extracted for an ad page and domain.seen per domain, none for a listing', async () => {
@@ -67,6 +71,7 @@ describe('createExtractStage', () => {
     const broken = { ...capturedPage(`http://${classifiedsHost}/ads/1`, '<p>x</p>'), url: 'nope', finalUrl: 'nope', canonicalUrl: 'nope' };
     const inThread = await runStage([...pages, broken]);
     const onWorkers = await runStage([...pages, broken], { workers: 2 });
+    assert.equal(onWorkers.concurrency, 32, 'enough pages in flight for a batch running and one waiting in each worker');
     const byCapture = (messages: Envelope<'ad.extracted'>[]) => messages.map((m) => m.payload).sort((a, b) => a.captureId.localeCompare(b.captureId));
     assert.equal(onWorkers.ads.length, 3);
     assert.deepEqual(byCapture(onWorkers.ads), byCapture(inThread.ads));

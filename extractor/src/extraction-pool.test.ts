@@ -91,5 +91,33 @@ describe('ExtractionPool', () => {
   it('refuses a worker count that is not a whole number of at least one', () => {
     assert.throws(() => new ExtractionPool({ workers: 0 }), UsageError);
     assert.throws(() => new ExtractionPool({ workers: 1.5 }), UsageError);
+    assert.throws(() => new ExtractionPool({ workers: 1, tasksPerWorker: 0 }), UsageError);
+    assert.throws(() => new ExtractionPool({ workers: 1, replyAfterMs: -1 }), UsageError);
+  });
+
+  describe('batches', () => {
+    // Two single-worker pools, started together: worker start-up is most of these tests' time.
+    let replyingAtBatchEnd: ExtractionPool;
+    let replyingAtOnce: ExtractionPool;
+    before(() => {
+      replyingAtBatchEnd = new ExtractionPool({ workers: 1, replyAfterMs: 60_000 });
+      replyingAtOnce = new ExtractionPool({ workers: 1, replyAfterMs: 0 });
+    });
+    after(() => Promise.all([replyingAtBatchEnd.close(), replyingAtOnce.close()]));
+
+    /** The tasks still pending when each of four pages, submitted at once to an idle pool, settles. */
+    async function pendingAsEachSettles(pool: ExtractionPool): Promise<number[]> {
+      const seen: number[] = [];
+      await Promise.all([1, 2, 3, 4].map((n) => pool.extractPage(adPage(n)).then(() => seen.push(pool.pending))));
+      return seen;
+    }
+
+    it('sends an idle worker what was submitted together as two batches and takes each batch back in one message', async () => {
+      assert.deepEqual(await pendingAsEachSettles(replyingAtBatchEnd), [2, 2, 0, 0]);
+    });
+
+    it('replies with what a worker has finished once a batch has run replyAfterMs, so a slow page does not hold back quick ones', async () => {
+      assert.deepEqual(await pendingAsEachSettles(replyingAtOnce), [3, 2, 1, 0]);
+    });
   });
 });

@@ -5,10 +5,12 @@ import type { IndicatorContext } from './extract-indicators.js';
 import type { ExtractOptions, PageExtraction } from './extract-page.js';
 import {
   deserializeError,
+  type ExtractionBatch,
   type ExtractionReply,
   type ExtractionResults,
   type ExtractionTask,
   type ExtractionWorkerData,
+  type TaskOutcome,
 } from './extraction-protocol.js';
 
 export interface ExtractionPoolOptions {
@@ -17,10 +19,14 @@ export interface ExtractionPoolOptions {
   /** Options every page extraction uses (site configs, default country, HTML size cap). */
   extractOptions?: ExtractOptions;
   /**
-   * Tasks handed to one worker at once. Two keep a worker busy: the next task already waits in
-   * its port while one runs, so it never idles for a round trip. The rest wait in the pool.
+   * Tasks handed to one worker at once, at most (default 16); the rest wait in the pool. Deep
+   * enough that a worker always has a batch waiting in its port while it runs one, and its
+   * results go back (and new work comes) while it runs the next: with both cores busy the main
+   * thread may get a core only every few milliseconds, and a worker must not idle meanwhile.
    */
   tasksPerWorker?: number;
+  /** A worker replies with what it has finished once a batch has run this long. Default 20 ms. */
+  replyAfterMs?: number;
   /** Heap cap of each worker in MB, so a page that exhausts memory kills only its worker. Default: Node's. */
   maxWorkerHeapMb?: number;
 }
@@ -45,10 +51,16 @@ interface PoolWorker {
 }
 
 /**
- * Extraction on worker threads. Each call posts one plain task (a page, a batch record or line, a
- * text) to the least busy worker and resolves with the plain result; callers that need ordered
- * output await their promises in order. Tasks beyond `workers × tasksPerWorker` wait in the pool,
- * so callers bound what they submit (the transport's concurrency, the batch window).
+ * Extraction on worker threads. Each call queues one plain task (a page, a batch record or line, a
+ * text) and resolves with the plain result; callers that need ordered output await their promises
+ * in order. Tasks beyond `workers × tasksPerWorker` wait in the pool, so callers bound what they
+ * submit (the transport's concurrency, the batch window).
+ *
+ * Tasks go out in batches: what callers submit in one turn of the event loop is spread over the
+ * least busy workers, one message per worker, and each worker answers a batch with one message.
+ * The main thread thus wakes once per batch rather than per page and stays nearly idle, so it
+ * takes as little as it can of the cores the workers need. A worker with nothing in hand gets
+ * its share as two batches, so it always has the next one queued while results travel.
  *
  * A worker that dies (out of memory on a pathological page, say) is replaced; the tasks it held
  * fail with a RetryableError naming what it was working on, so the runtime retries them and
@@ -64,12 +76,15 @@ export class ExtractionPool {
   private closed = false;
   private broken: Error | null = null;
   private idleWaiters: Array<() => void> = [];
+  private dispatchScheduled = false;
 
   constructor(private readonly options: ExtractionPoolOptions) {
     if (!Number.isInteger(options.workers) || options.workers < 1) throw new UsageError(`extraction workers must be a whole number of at least 1 (got ${options.workers})`);
-    this.tasksPerWorker = options.tasksPerWorker ?? 2;
+    this.tasksPerWorker = options.tasksPerWorker ?? 16;
     if (!Number.isInteger(this.tasksPerWorker) || this.tasksPerWorker < 1) throw new UsageError(`tasksPerWorker must be a whole number of at least 1 (got ${this.tasksPerWorker})`);
-    this.workerData = { extractOptions: options.extractOptions ?? {} };
+    const replyAfterMs = options.replyAfterMs ?? 20;
+    if (!(replyAfterMs >= 0)) throw new UsageError(`replyAfterMs must be 0 or more (got ${replyAfterMs})`);
+    this.workerData = { extractOptions: options.extractOptions ?? {}, replyAfterMs };
     for (let i = 0; i < options.workers; i++) this.workers.push(this.startWorker());
   }
 
@@ -85,7 +100,8 @@ export class ExtractionPool {
 
   /** `images`: the page's images already read (readImages); extraction needs their readings, not their bytes. */
   extractPage(page: PageCaptured, images: AdImage[] = []): Promise<PageExtraction> {
-    // The image bytes (base64, up to megabytes) would be copied to the thread for nothing.
+    // The image bytes (base64, up to megabytes) would be copied to the thread for nothing. A page
+    // built by hand rather than parsed (a bench, a JS caller) may lack the array the schema defaults.
     const withoutImageBytes = page.images?.length > 0 ? { ...page, images: page.images.map((image) => ({ ...image, data: '' })) } : page;
     return this.submit<'page'>({ kind: 'page', page: withoutImageBytes, images }, `capture ${page.captureId}`);
   }
@@ -115,24 +131,56 @@ export class ExtractionPool {
     if (this.broken) return Promise.reject(this.broken);
     return new Promise<ExtractionResults[K]>((resolve, reject) => {
       this.queue.push({ input, label, resolve: resolve as (result: unknown) => void, reject });
+      this.scheduleDispatch();
+    });
+  }
+
+  /**
+   * Dispatches once the current turn of the event loop is over, so the tasks its callers submit
+   * meanwhile (all the lanes a batch of results just freed) go out together.
+   */
+  private scheduleDispatch(): void {
+    if (this.dispatchScheduled) return;
+    this.dispatchScheduled = true;
+    setImmediate(() => {
+      this.dispatchScheduled = false;
       this.dispatch();
     });
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    // Each queued task to the least busy worker, as far as tasksPerWorker allows.
+    const shares = new Map<PoolWorker, QueuedTask[]>();
+    let taken = 0;
+    for (; taken < this.queue.length; taken++) {
       let target: PoolWorker | undefined;
+      let targetLoad = Infinity;
       for (const candidate of this.workers) {
-        if (candidate.inFlight.size < this.tasksPerWorker && (!target || candidate.inFlight.size < target.inFlight.size)) target = candidate;
+        const load = candidate.inFlight.size + (shares.get(candidate)?.length ?? 0);
+        if (load < this.tasksPerWorker && load < targetLoad) [target, targetLoad] = [candidate, load];
       }
-      if (!target) return;
-      const task = this.queue.shift()!;
-      const id = this.nextTaskId++;
-      // A worker with work keeps the process alive; an idle one does not hold it open.
-      if (target.inFlight.size === 0) target.worker.ref();
-      target.inFlight.set(id, task);
-      target.worker.postMessage({ ...task.input, id } as ExtractionTask);
+      if (!target) break;
+      const share = shares.get(target);
+      if (share) share.push(this.queue[taken]!);
+      else shares.set(target, [this.queue[taken]!]);
     }
+    this.queue.splice(0, taken);
+    for (const [entry, share] of shares) this.post(entry, share);
+  }
+
+  private post(entry: PoolWorker, share: QueuedTask[]): void {
+    const wasIdle = entry.inFlight.size === 0;
+    // A worker with work keeps the process alive; an idle one does not hold it open.
+    if (wasIdle) entry.worker.ref();
+    const tasks = share.map((task) => {
+      const id = this.nextTaskId++;
+      entry.inFlight.set(id, task);
+      return { ...task.input, id } as ExtractionTask;
+    });
+    // An idle worker gets two batches: it runs the first while the second waits in its port.
+    const split = wasIdle && tasks.length > 1 ? Math.ceil(tasks.length / 2) : tasks.length;
+    entry.worker.postMessage({ kind: 'batch', tasks: tasks.slice(0, split) } satisfies ExtractionBatch);
+    if (split < tasks.length) entry.worker.postMessage({ kind: 'batch', tasks: tasks.slice(split) } satisfies ExtractionBatch);
   }
 
   private startWorker(): PoolWorker {
@@ -153,14 +201,18 @@ export class ExtractionPool {
       entry.ready = true;
       return;
     }
-    const task = entry.inFlight.get(reply.id);
-    if (!task) return;
-    entry.inFlight.delete(reply.id);
+    for (const outcome of reply.outcomes) this.settle(entry, outcome);
     if (entry.inFlight.size === 0) entry.worker.unref();
-    if (reply.ok) task.resolve(reply.result);
-    else task.reject(deserializeError(reply.error));
-    this.dispatch();
+    if (this.queue.length > 0) this.scheduleDispatch();
     this.wakeIfIdle();
+  }
+
+  private settle(entry: PoolWorker, outcome: TaskOutcome): void {
+    const task = entry.inFlight.get(outcome.id);
+    if (!task) return;
+    entry.inFlight.delete(outcome.id);
+    if (outcome.ok) task.resolve(outcome.result);
+    else task.reject(deserializeError(outcome.error));
   }
 
   private exited(entry: PoolWorker, code: number): void {
@@ -182,7 +234,7 @@ export class ExtractionPool {
     } else {
       this.workers[index] = this.startWorker();
       for (const task of tasks) task.reject(new RetryableError(`the extraction worker crashed (${why}) while extracting ${task.label}`, { cause: entry.crash ?? undefined }));
-      this.dispatch();
+      this.scheduleDispatch();
     }
     this.wakeIfIdle();
   }

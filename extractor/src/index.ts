@@ -1,5 +1,5 @@
 export { extractPage, type ExtractOptions, type PageExtraction } from './extract-page.js';
-export { createExtractStage, type ExtractStageOptions } from './extract-stage.js';
+export { createExtractStage, type ExtractStage, type ExtractStageOptions } from './extract-stage.js';
 export { ExtractionPool, type ExtractionPoolOptions } from './extraction-pool.js';
 export { defaultOcrWorkers, OcrPool, type OcrOutcome, type OcrPoolOptions } from './images/ocr-pool.js';
 export { ocrLanguages, type OcrLanguage } from './images/ocr-language-data.js';

@@ -47,6 +47,6 @@ export async function runExtractWorker(flags: WorkerFlags): Promise<void> {
     workers: values.extractWorkers,
     ocr: { workers: values.ocrWorkers },
   });
-  // Two pages in hand per extraction thread keep each busy while the last result travels back.
-  await runWorker({ kind: 'extract', stages: [{ stage, concurrency: Math.max(2, 2 * values.extractWorkers) }], distributed, log });
+  // As many pages in hand as the pool batches per thread: each always has the next batch waiting.
+  await runWorker({ kind: 'extract', stages: [{ stage, concurrency: stage.concurrency }], distributed, log });
 }
