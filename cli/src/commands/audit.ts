@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '@indicia/core';
+import { resolveDataDir } from '../data-dir.js';
 import { AuditLogBrokenError } from './audit-log-broken-error.js';
 import { withAccounts, type DataFlags } from './console-accounts-file.js';
 
@@ -33,11 +34,10 @@ Examples:
     .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
     .action(async (flags: DataFlags & { anchor: string[]; json?: boolean }) => {
       const { consoleDatabaseName, parseAuditAnchor } = await import('@indicia/console');
-      const { resolveDataDir } = await import('../data-dir.js');
       const anchors = flags.anchor.map(parseAuditAnchor);
       const dataDir = resolveDataDir(flags.data);
       if (!existsSync(join(dataDir, consoleDatabaseName))) throw new UsageError(`no ${consoleDatabaseName} in ${dataDir}: the console keeps its audit log there (indicia serve --data DIR); pass --data`);
-      await withAccounts(flags, async (accounts) => {
+      await withAccounts(dataDir, async (accounts) => {
         // Read-only: verifying adds no entry, so a copy kept as evidence is checked as it is.
         const result = accounts.audit.verify({ anchors });
         if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { UsageError } from '@indicia/core';
+import { resolveDataDir } from '../data-dir.js';
 import { withAccounts, type DataFlags } from './console-accounts-file.js';
 
 
@@ -38,7 +39,7 @@ Examples:
       if (!isRole(flags.role)) throw new UsageError(`unknown role "${flags.role}": use viewer, analyst or admin`);
       const role = flags.role;
       const password = flags.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : randomBytes(18).toString('base64url');
-      await withAccounts(flags, async (accounts) => {
+      await withAccounts(resolveDataDir(flags.data), async (accounts) => {
         // A generated password is one-time: it lets the user in only to set their own.
         const user = await accounts.users.add({ username: name, role, password, oneTime: !flags.passwordStdin });
         accounts.audit.append({ username: null, action: 'user-add', target: user.username, details: { role, via: 'command line' } });
@@ -54,7 +55,7 @@ Examples:
     .option('--password-stdin', 'read the new password from stdin (at least 12 characters) instead of generating one')
     .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
     .action(async (name: string, flags: DataFlags & { passwordStdin?: boolean }) => {
-      await withAccounts(flags, async (accounts) => {
+      await withAccounts(resolveDataDir(flags.data), async (accounts) => {
         const { UserAccounts } = await import('@indicia/console');
         const username = UserAccounts.normaliseUsername(name);
         const password = flags.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : randomBytes(18).toString('base64url');
@@ -71,7 +72,7 @@ Examples:
     .option('--json', 'print as JSON')
     .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
     .action(async (flags: DataFlags & { json?: boolean }) => {
-      await withAccounts(flags, async (accounts) => {
+      await withAccounts(resolveDataDir(flags.data), async (accounts) => {
         const list = accounts.users.list();
         if (flags.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         else if (list.length === 0) process.stdout.write('no users yet: `indicia serve` creates admin on its first run\n');
@@ -90,7 +91,7 @@ Examples:
     .argument('<name>', 'username')
     .option('--data <dir>', 'data directory (default ./indicia-data, env INDICIA_DATA)')
     .action(async (name: string, flags: DataFlags) => {
-      await withAccounts(flags, async (accounts) => {
+      await withAccounts(resolveDataDir(flags.data), async (accounts) => {
         const { UserAccounts } = await import('@indicia/console');
         const username = UserAccounts.normaliseUsername(name);
         const user = accounts.users.get(username);

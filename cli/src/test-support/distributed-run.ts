@@ -164,7 +164,7 @@ export class DistributedRun {
       }
       return counts;
     };
-    const [requested, captured, extracted] = [await countsOf('crawl.requested'), await countsOf('page.captured'), await countsOf('ad.extracted')];
+    const [requested, captured, extracted] = await Promise.all([countsOf('crawl.requested'), countsOf('page.captured'), countsOf('ad.extracted')]);
     const frontier = new Database(join(this.crawlData.path, 'crawl.sqlite'), { readonly: true });
     const logs = [...this.endedWorkers.map(({ result }) => result.stderr), ...[...this.workers.values()].map((worker) => worker.stderr())].join('\n').split('\n');
     try {
